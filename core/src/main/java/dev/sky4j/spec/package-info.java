@@ -1,0 +1,7 @@
+/**
+ * The task: its immutable model ({@link dev.sky4j.spec.Task}, {@link dev.sky4j.spec.Resources}),
+ * loading YAML with source positions, validation into {@link dev.sky4j.spec.Diagnostic}s, and the
+ * field model the JSON schema, the validator and the language server all read. May depend on
+ * {@code dev.sky4j.catalog} (catalog-aware checks) and snakeyaml-engine; nothing else.
+ */
+package dev.sky4j.spec;
