@@ -1,0 +1,6 @@
+/**
+ * The GPU/VM price catalog: the bundled snapshot (resources under {@code builtin/}), overridable by
+ * a folder in {@code ~/.sky4j/catalogs/}, loaded lazily on first use. Pure data and lookups; may
+ * depend on nothing but the JDK.
+ */
+package dev.sky4j.catalog;
