@@ -1,14 +1,17 @@
 package dev.sky4j.cli;
 
+import dev.sky4j.spec.schema.JsonSchemaExport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** Placeholder: being written. */
-@Command(name = "schema", description = "(not written yet)")
+/** {@code sky schema}: the task JSON schema (draft-07), for editors such as VS Code. */
+@Command(name = "schema", mixinStandardHelpOptions = true,
+    description = "Print the task YAML JSON schema (draft-07) for editors.")
 public final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    System.err.println("not written yet");
-    return 1;
+    System.out.print(JsonSchemaExport.toJson());
+    System.out.flush();
+    return 0;
   }
 }

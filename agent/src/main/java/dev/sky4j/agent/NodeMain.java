@@ -1,0 +1,112 @@
+package dev.sky4j.agent;
+
+import dev.sky4j.agent.http.AgentHttpServer;
+import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.agent.http.RemoteRank;
+import dev.sky4j.agent.jobs.JobQueue;
+import dev.sky4j.agent.jobs.RankHandle;
+import dev.sky4j.agent.jobs.RankLauncher;
+import dev.sky4j.agent.jobs.RankRegistry;
+import dev.sky4j.agent.ssh.NodeSshServer;
+import dev.sky4j.agent.ssh.SessionTracker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A node: {@code java -cp sky4j-agent.jar dev.sky4j.agent.NodeMain --home <node home>}. Reads
+ * {@code <home>/.sky4j-agent/node.properties}, starts the SSH server and the agent API on the
+ * node's own address, then writes {@code node.pid} and {@code ready}. Stop with SIGTERM: job
+ * trees are killed and the home folder is kept.
+ */
+public final class NodeMain {
+  public static final String READY_FILE = "ready";
+  public static final String PID_FILE = "node.pid";
+  public static final String PREEMPTED_FILE = "preempted";
+
+  private NodeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (args.length != 2 || !args[0].equals("--home")) {
+      System.err.println("usage: java -cp sky4j-agent.jar dev.sky4j.agent.NodeMain --home <dir>");
+      System.exit(2);
+    }
+    Path home = Path.of(args[1]).toAbsolutePath();
+    NodeConfig cfg = NodeConfig.read(home);
+    Path agentDir = NodeConfig.agentDir(home);
+    Files.deleteIfExists(agentDir.resolve(READY_FILE));
+    Files.deleteIfExists(agentDir.resolve(PREEMPTED_FILE));
+    Files.writeString(agentDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
+
+    RankRegistry ranks = new RankRegistry(home, agentDir, cfg.gpuDevices());
+    RankLauncher launcher = (node, jobId, phase, rank, script, env, slots, workdir) -> {
+      if (node == cfg.rank()) {
+        return RankHandle.local(ranks.start(jobId, phase, rank, script, env, slots, workdir));
+      }
+      String peer = cfg.peers().get(node);
+      int colon = peer.lastIndexOf(':');
+      HttpJsonClient worker =
+          new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)));
+      return RemoteRank.start(worker, jobId, phase, rank, script, env, slots, workdir);
+    };
+    JobQueue queue = new JobQueue(cfg, home, launcher);
+    SessionTracker tracker = new SessionTracker(cfg.agentPort());
+    long boot = System.currentTimeMillis();
+
+    AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
+        () -> health(cfg, boot),
+        () -> idle(queue, tracker, boot));
+    NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
+        cfg.authorizedKeys(), tracker);
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      ranks.killAll();
+      api.close();
+      try {
+        ssh.close();
+        Files.deleteIfExists(agentDir.resolve(READY_FILE));
+      } catch (Exception ignored) {
+        // shutting down anyway
+      }
+      stopped.countDown();
+    }, "node-shutdown"));
+    if (cfg.spot() && cfg.chaosMeanSeconds() > 0) {
+      Chaos.schedule(cfg.chaosMeanSeconds(), agentDir, ranks);
+    }
+    Files.writeString(agentDir.resolve(READY_FILE),
+        "ssh=" + ssh.port() + "\nagent=" + cfg.agentPort() + "\n");
+    stopped.await();
+  }
+
+  private static Map<String, Object> health(NodeConfig cfg, long boot) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cluster", cfg.cluster());
+    m.put("node", cfg.nodeId());
+    m.put("rank", cfg.rank());
+    m.put("ip", cfg.ip());
+    m.put("gpus", cfg.gpuDevices().size());
+    m.put("gpuName", cfg.gpuName());
+    m.put("gpusSimulated", cfg.gpusSimulated());
+    m.put("bootMillis", boot);
+    return m;
+  }
+
+  private static Map<String, Object> idle(JobQueue queue, SessionTracker tracker, long boot) {
+    long last = Math.max(queue.lastActivityMillis(), tracker.lastActivityMillis());
+    int live = queue.liveJobs();
+    int channels = tracker.activeChannels();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("liveJobs", live);
+    m.put("sshConnections", tracker.connections());
+    m.put("sshChannels", channels);
+    m.put("idle", live == 0 && channels == 0);
+    m.put("lastActivityMillis", last);
+    m.put("idleSeconds", live == 0 && channels == 0 ? (System.currentTimeMillis() - last) / 1000 : 0);
+    m.put("bootMillis", boot);
+    return m;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.sky4j.agent.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.sky4j.agent.jobs.Job;
+import dev.sky4j.agent.jobs.JobQueue;
+import dev.sky4j.agent.jobs.JobSpec;
+import dev.sky4j.agent.jobs.LogFollower;
+import dev.sky4j.agent.jobs.RankProcess;
+import dev.sky4j.agent.jobs.RankRegistry;
+import dev.sky4j.agent.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The agent's control API, bound to the node's own loopback address only. Routes:
+ * <pre>
+ * GET  /health                       node identity
+ * GET  /idle                         live jobs, open SSH channels, last activity
+ * POST /jobs                         submit a JobSpec (head only) -> {"id":N}
+ * GET  /jobs, /jobs/N                the job table (no secret values)
+ * POST /jobs/N/cancel                cancel, killing the whole process tree on every rank
+ * GET  /jobs/N/log?offset=B&amp;follow=true   the combined log from byte B, following until done
+ * POST /rank/start, GET /rank/wait|log?key=K, POST /rank/kill?key=K   head -> worker fan-out
+ * </pre>
+ */
+public final class AgentHttpServer implements AutoCloseable {
+  private final HttpServer server;
+  private final JobQueue queue;
+  private final RankRegistry ranks;
+  private final Supplier<Map<String, Object>> health;
+  private final Supplier<Map<String, Object>> idle;
+
+  public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
+      Supplier<Map<String, Object>> health, Supplier<Map<String, Object>> idle) throws IOException {
+    this.queue = queue;
+    this.ranks = ranks;
+    this.health = health;
+    this.idle = idle;
+    server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "agent-http");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try {
+      route(ex);
+    } catch (IllegalArgumentException e) {
+      reply(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
+    } catch (Exception e) {
+      reply(ex, 500, Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex) throws Exception {
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+    List<String> parts = List.of(path.replaceAll("^/+|/+$", "").split("/"));
+    switch (parts.get(0)) {
+      case "health" -> reply(ex, 200, health.get());
+      case "idle" -> reply(ex, 200, idle.get());
+      case "jobs" -> jobs(ex, method, parts, q);
+      case "rank" -> rank(ex, method, parts.size() > 1 ? parts.get(1) : "", q);
+      default -> reply(ex, 404, Map.of("error", "no route " + path));
+    }
+  }
+
+  private void jobs(HttpExchange ex, String method, List<String> parts, Map<String, String> q)
+      throws IOException {
+    if (parts.size() == 1 && method.equals("POST")) {
+      Job job = queue.submit(JobSpec.fromJson(Json.parseObject(body(ex))));
+      reply(ex, 200, Map.of("id", job.id(), "state", job.state().name()));
+      return;
+    }
+    if (parts.size() == 1) {
+      reply(ex, 200, Map.of("jobs", queue.list().stream().map(Job::toJson).toList()));
+      return;
+    }
+    Job job = queue.get(Long.parseLong(parts.get(1)));
+    if (job == null) {
+      reply(ex, 404, Map.of("error", "no job " + parts.get(1) + " on this cluster"));
+      return;
+    }
+    String action = parts.size() > 2 ? parts.get(2) : "";
+    switch (action) {
+      case "" -> reply(ex, 200, job.toJson());
+      case "cancel" -> reply(ex, 200, Map.of("cancelled", queue.cancel(job.id())));
+      case "log" -> {
+        long offset = Long.parseLong(q.getOrDefault("offset", "0"));
+        boolean follow = Boolean.parseBoolean(q.getOrDefault("follow", "false"));
+        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+          LogFollower.follow(job.log(), offset, () -> !follow || job.state().terminal(), out);
+        }
+      }
+      default -> reply(ex, 404, Map.of("error", "no action " + action));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void rank(HttpExchange ex, String action, String verb, Map<String, String> q)
+      throws Exception {
+    if (verb.equals("start")) {
+      Map<String, Object> b = Json.parseObject(body(ex));
+      long jobId = ((Number) b.get("jobId")).longValue();
+      String phase = (String) b.get("phase");
+      List<Object> slots = (List<Object>) b.get("gpuSlots");
+      int[] s = slots.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+      Map<String, String> env = new HashMap<>();
+      ((Map<String, Object>) b.get("env")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+      ranks.start(jobId, phase, ((Number) b.get("rank")).intValue(), (String) b.get("script"),
+          env, s, (String) b.get("workdir"));
+      reply(ex, 200, Map.of("key", RankRegistry.key(jobId, phase)));
+      return;
+    }
+    RankProcess p = ranks.get(q.getOrDefault("key", ""));
+    if (p == null) {
+      reply(ex, 404, Map.of("error", "no rank " + q.get("key") + " on this node"));
+      return;
+    }
+    switch (verb) {
+      case "wait" -> {
+        // long poll: answer when the rank exits, or after 20 s so proxies never time out
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (p.isAlive() && System.currentTimeMillis() < deadline) {
+          Thread.sleep(10);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("exit", p.isAlive() ? null : p.waitFor());
+        reply(ex, 200, r);
+      }
+      case "log" -> {
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+          LogFollower.follow(p.log(), 0, () -> !p.isAlive(), out);
+        }
+      }
+      case "kill" -> {
+        p.kill();
+        reply(ex, 200, Map.of("killed", true));
+      }
+      default -> reply(ex, 404, Map.of("error", "no rank action " + verb));
+    }
+  }
+
+  private static String body(HttpExchange ex) throws IOException {
+    return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> m = new HashMap<>();
+    if (raw == null) {
+      return m;
+    }
+    for (String kv : raw.split("&")) {
+      int i = kv.indexOf('=');
+      if (i > 0) {
+        m.put(URLDecoder.decode(kv.substring(0, i), StandardCharsets.UTF_8),
+            URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return m;
+  }
+
+  private static void reply(HttpExchange ex, int code, Object body) throws IOException {
+    byte[] b = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(code, b.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(b);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The node process ({@link dev.sky4j.agent.NodeMain}) and its configuration record, shared with
+ * the provider that writes it. Subpackages: {@code ssh} (MINA sshd), {@code jobs} (queue),
+ * {@code http} (control API), {@code json}. Depends on sshd and slf4j only; no AWS SDK, no
+ * Javalin, so the jar stays small enough to ship to every node.
+ */
+package dev.sky4j.agent;

@@ -1,0 +1,176 @@
+package dev.sky4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sky show-gpus} and {@code sky launch --dryrun}, run in-process as a user would. */
+class CatalogCommandsTest {
+  record Run(int code, String out, String err) {}
+
+  static synchronized Run sky(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** Every line's cells start at the header's column offsets. */
+  static void assertAligned(List<String> lines) {
+    String header = lines.get(0);
+    List<Integer> starts = new java.util.ArrayList<>();
+    for (int i = 0; i < header.length(); i++) {
+      if (header.charAt(i) != ' ' && (i == 0 || header.startsWith("  ", i - 2))) {
+        starts.add(i);
+      }
+    }
+    for (String l : lines.subList(1, lines.size())) {
+      for (int s : starts.subList(1, starts.size())) {
+        if (s < l.length()) {
+          assertThat(l.substring(s - 2, s)).as("column at %d of '%s'", s, l).isEqualTo("  ");
+        }
+      }
+    }
+  }
+
+  static List<String> tableAfter(String out, String headerStart) {
+    List<String> lines = out.lines().toList();
+    int from = 0;
+    while (!lines.get(from).startsWith(headerStart)) {
+      from++;
+    }
+    int to = from;
+    while (to < lines.size() && !lines.get(to).isBlank() && !lines.get(to).startsWith("(")
+        && !lines.get(to).startsWith("Chosen")) {
+      to++;
+    }
+    return lines.subList(from, to);
+  }
+
+  @Test
+  void showGpusListsCommonTpuAndOtherTablesWithTheCatalogDate() {
+    Run r = sky("show-gpus");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Catalog 2026-05-20").contains("COMMON_GPU")
+        .contains("GOOGLE_TPU").contains("OTHER_GPU");
+    List<String> common = tableAfter(r.out(), "COMMON_GPU");
+    assertThat(common).anyMatch(l -> l.matches("H100\\s+1, 2, 4, 8"));
+    assertThat(common).anyMatch(l -> l.matches("L4\\s+0.125, 0.25, 0.5, 1, 2, 4, 8"));
+    assertAligned(common);
+    assertThat(tableAfter(r.out(), "GOOGLE_TPU")).anyMatch(l -> l.startsWith("tpu-v5p-8 "))
+        .noneMatch(l -> l.startsWith("tpu-v5p-1024 "));
+    assertThat(sky("show-gpus", "--all").out()).contains("tpu-v5p-1024 ");
+  }
+
+  @Test
+  void showGpusForOneGpuListsOffersCheapestFirst() {
+    Run r = sky("show-gpus", "h100:8", "--cloud", "aws");
+    assertThat(r.code()).isZero();
+    List<String> t = tableAfter(r.out(), "GPU");
+    assertThat(t.get(0)).startsWith("GPU").contains("INSTANCE_TYPE").endsWith("REGION");
+    assertThat(t.subList(1, t.size())).isNotEmpty()
+        .allMatch(l -> l.startsWith("H100  8    aws   "));
+    assertAligned(t);
+    Run all = sky("show-gpus", "A100", "--cloud", "gcp", "--all");
+    List<String> rows = tableAfter(all.out(), "GPU");
+    assertThat(rows.get(0)).doesNotContain("REGION");
+    // one row per instance type: a2-highgpu-1g..8g and a2-megagpu-16g
+    assertThat(rows).hasSize(6);
+    assertThat(rows.get(1)).contains("a2-highgpu-1g");
+  }
+
+  @Test
+  void showGpusJsonIsParseableAndSorted() throws Exception {
+    Run r = sky("show-gpus", "A100:8", "-o", "json");
+    assertThat(r.code()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.at("/catalog/date").asText()).isEqualTo("2026-05-20");
+    JsonNode offers = doc.get("offers");
+    assertThat(offers.size()).isGreaterThan(3);
+    for (int i = 1; i < offers.size(); i++) {
+      assertThat(offers.get(i).get("price").asDouble())
+          .isGreaterThanOrEqualTo(offers.get(i - 1).get("price").asDouble());
+    }
+    assertThat(offers.get(0).get("qty").asDouble()).isEqualTo(8);
+  }
+
+  @Test
+  void unknownGpuSuggestsNamesAndExitsOne() {
+    Run r = sky("show-gpus", "H10");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("GPU 'H10' is not in the catalog. Did you mean H100")
+        .contains("Run 'sky show-gpus' to list GPUs.");
+    assertThat(sky("show-gpus", "H100:x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void dryrunShowsPlansAndTheChosenOne(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  accelerators: {A100:8, H100:8}\nrun: nvidia-smi\n");
+    Run r = sky("launch", "--dryrun", task.toString(), "--num-nodes", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> t = tableAfter(r.out(), "INFRA");
+    assertThat(t.get(0)).isEqualTo(t.get(0).stripTrailing()).contains("TOTAL_$/h");
+    assertThat(t.get(1)).endsWith("✔");
+    assertThat(t.subList(2, t.size())).noneMatch(l -> l.contains("✔"));
+    assertThat(t.size() - 1).isBetween(2, 20);
+    assertAligned(t);
+    assertThat(r.out()).contains("Chosen: ").contains("for 2 nodes");
+  }
+
+  @Test
+  void dryrunFlagsOverrideTheYaml(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  accelerators: A100:8\nrun: nvidia-smi\n");
+    Run r = sky("launch", "--dryrun", task.toString(), "--gpus", "t4:1", "--use-spot",
+        "--infra", "gcp/us-central1", "-o", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode chosen = new ObjectMapper().readTree(r.out()).at("/tasks/0/chosen");
+    assertThat(chosen.get("accelerators").asText()).isEqualTo("T4:1");
+    assertThat(chosen.get("spot").asBoolean()).isTrue();
+    assertThat(chosen.get("region").asText()).isEqualTo("us-central1");
+    assertThat(chosen.get("zone").asText()).startsWith("us-central1-");
+  }
+
+  @Test
+  void dryrunWithNothingFeasibleExplainsAndExitsOne(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  accelerators: A100:1\nrun: nvidia-smi\n");
+    // flags are applied after validation, so the optimizer is the one that finds nothing
+    Run r = sky("launch", "--dryrun", task.toString(), "--gpus", "A6000", "--use-spot");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no spot offer for A6000:1 is known")
+        .contains("the cheapest is lambda gpu_1x_a6000").contains("To fix:");
+    assertThat(r.out()).doesNotContain("Chosen");
+  }
+
+  @Test
+  void dryrunOfAnInvalidFilePrintsDiagnosticsAndExitsOne(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  acelerators: A100:8\nrun: nvidia-smi\n");
+    Run r = sky("launch", "--dryrun", task.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(task + ":2:").contains("acelerators");
+    assertThat(r.out()).doesNotContain("INFRA");
+    assertThat(sky("launch", "--dryrun", dir.resolve("nope.yaml").toString()).err())
+        .contains("no such file");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.sky4j.client.json;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Binds parsed JSON ({@link Json#parse}) onto a target type: records through their canonical
+ * constructor, {@code List<T>}, {@code Map<String,T>}, enums by name, boxed and primitive
+ * scalars, and {@code Object} (left as parsed). Missing record fields become null, zero, false or
+ * an empty collection; unknown fields are ignored so old clients read new servers.
+ */
+public final class RecordBinder {
+  private static final Map<Class<?>, Constructor<?>> CTORS = new ConcurrentHashMap<>();
+
+  private RecordBinder() {}
+
+  public static Object bind(Object v, Type type) {
+    if (type instanceof ParameterizedType pt) {
+      Class<?> raw = (Class<?>) pt.getRawType();
+      Type[] args = pt.getActualTypeArguments();
+      if (List.class.isAssignableFrom(raw) || Collection.class.isAssignableFrom(raw)) {
+        List<Object> out = new ArrayList<>();
+        if (v instanceof List<?> l) {
+          for (Object o : l) {
+            out.add(bind(o, args[0]));
+          }
+        } else if (v != null) {
+          throw new JsonException("expected an array but got " + describe(v));
+        }
+        return out;
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (v instanceof Map<?, ?> m) {
+          for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.put(String.valueOf(e.getKey()), bind(e.getValue(), args[1]));
+          }
+        } else if (v != null) {
+          throw new JsonException("expected an object but got " + describe(v));
+        }
+        return out;
+      }
+      return bind(v, raw);
+    }
+    Class<?> c = (Class<?>) type;
+    if (v == null) {
+      return defaultFor(c);
+    }
+    if (c == Object.class) {
+      return v;
+    }
+    if (c == String.class) {
+      return v instanceof String s ? s : String.valueOf(v);
+    }
+    if (c == long.class || c == Long.class) {
+      return number(v).longValue();
+    }
+    if (c == int.class || c == Integer.class) {
+      return number(v).intValue();
+    }
+    if (c == double.class || c == Double.class) {
+      return number(v).doubleValue();
+    }
+    if (c == boolean.class || c == Boolean.class) {
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      throw new JsonException("expected true/false but got " + describe(v));
+    }
+    if (c.isEnum()) {
+      String name = String.valueOf(v);
+      for (Object constant : c.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(name)) {
+          return constant;
+        }
+      }
+      throw new JsonException("unknown value '" + name + "' for " + c.getSimpleName());
+    }
+    if (c.isRecord()) {
+      if (!(v instanceof Map<?, ?> m)) {
+        throw new JsonException("expected an object for " + c.getSimpleName() + " but got " + describe(v));
+      }
+      RecordComponent[] rcs = c.getRecordComponents();
+      Object[] args = new Object[rcs.length];
+      for (int i = 0; i < rcs.length; i++) {
+        args[i] = bind(m.get(rcs[i].getName()), rcs[i].getGenericType());
+      }
+      try {
+        return ctor(c, rcs).newInstance(args);
+      } catch (ReflectiveOperationException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new JsonException("cannot build " + c.getSimpleName() + ": " + cause.getMessage());
+      }
+    }
+    if (List.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+      return v;
+    }
+    throw new JsonException("cannot bind JSON to " + c.getName());
+  }
+
+  private static Object defaultFor(Class<?> c) {
+    if (c == int.class) {
+      return 0;
+    }
+    if (c == long.class) {
+      return 0L;
+    }
+    if (c == double.class) {
+      return 0.0;
+    }
+    if (c == boolean.class) {
+      return false;
+    }
+    if (c == List.class || c == Collection.class) {
+      return List.of();
+    }
+    if (c == Map.class) {
+      return Map.of();
+    }
+    return null;
+  }
+
+  private static Number number(Object v) {
+    if (v instanceof Number n) {
+      return n;
+    }
+    if (v instanceof String s) {
+      try {
+        return Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+    }
+    throw new JsonException("expected a number but got " + describe(v));
+  }
+
+  private static Constructor<?> ctor(Class<?> c, RecordComponent[] rcs) {
+    return CTORS.computeIfAbsent(c, k -> {
+      Class<?>[] types = new Class<?>[rcs.length];
+      for (int i = 0; i < rcs.length; i++) {
+        types[i] = rcs[i].getType();
+      }
+      try {
+        Constructor<?> ct = k.getDeclaredConstructor(types);
+        ct.setAccessible(true);
+        return ct;
+      } catch (NoSuchMethodException e) {
+        throw new JsonException("no canonical constructor for " + k.getName());
+      }
+    });
+  }
+
+  private static String describe(Object v) {
+    String s = v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.sky4j.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The price catalog: every offer of every cloud, with indexes for the lookups the validator, the
+ * optimizer and {@code sky show-gpus} make. Immutable and thread-safe. Each cloud's file is parsed
+ * on first use, so a name lookup reads only {@code accelerators.csv}.
+ */
+public final class Catalog {
+  private static volatile Catalog instance;
+
+  private final String date;
+  private final String source;
+  private final Map<String, Lazy<CloudTable>> tables;
+  private final Lazy<Map<String, AcceleratorInfo>> accelerators;
+  private final Lazy<List<Offer>> all;
+  private final Map<String, List<Offer>> byAcceleratorAndCount = new ConcurrentHashMap<>();
+
+  private Catalog(String date, String source, Map<String, Lazy<CloudTable>> tables,
+      Lazy<Map<String, AcceleratorInfo>> accelerators) {
+    this.date = date;
+    this.source = source;
+    this.tables = Collections.unmodifiableMap(tables);
+    this.accelerators = accelerators;
+    this.all = Lazy.of(() -> {
+      List<Offer> out = new ArrayList<>();
+      this.tables.values().forEach(t -> out.addAll(t.get().offers));
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  /**
+   * The catalog in use: {@code $SKY4J_HOME/catalogs} (default {@code ~/.sky4j/catalogs}) when it
+   * holds any {@code .csv}, falling back file by file to the bundled snapshot; else the snapshot.
+   */
+  public static Catalog get() {
+    Catalog c = instance;
+    if (c == null) {
+      synchronized (Catalog.class) {
+        c = instance;
+        if (c == null) {
+          c = withOverrides(overrideFolder());
+          instance = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** The bundled snapshot with each file that {@code folder} holds replacing its own. */
+  static Catalog withOverrides(Path folder) {
+    return CatalogSource.hasCatalogFiles(folder)
+        ? from(CatalogSource.folder(folder, CatalogSource.bundled()))
+        : bundled();
+  }
+
+  /** The folder whose files override the bundled snapshot. */
+  public static Path overrideFolder() {
+    String home = System.getenv("SKY4J_HOME");
+    Path base = home == null || home.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".sky4j") : Path.of(home);
+    return base.resolve("catalogs");
+  }
+
+  /** A catalog read only from {@code folder} ({@code <cloud>.csv}, accelerators.csv, ...). */
+  public static Catalog load(Path folder) {
+    return from(CatalogSource.folder(folder, null));
+  }
+
+  /** The snapshot bundled with sky4j. */
+  public static Catalog bundled() {
+    return from(CatalogSource.bundled());
+  }
+
+  private static Catalog from(CatalogSource src) {
+    Map<String, Lazy<CloudTable>> tables = new LinkedHashMap<>();
+    for (String cloud : src.clouds()) {
+      String file = cloud + ".csv";
+      tables.put(cloud, Lazy.of(() -> {
+        String text = src.read(file);
+        return new CloudTable(cloud, text == null ? new ArrayList<>()
+            : OfferFile.parse(cloud, text, src.where(file)));
+      }));
+    }
+    Map<String, Lazy<CloudTable>> frozen = Map.copyOf(tables);
+    Lazy<Map<String, AcceleratorInfo>> acc = Lazy.of(() -> {
+      String text = src.read(CatalogSource.ACCELERATORS);
+      if (text != null) {
+        return Collections.unmodifiableMap(
+            AcceleratorFile.parse(text, src.where(CatalogSource.ACCELERATORS)));
+      }
+      List<Offer> every = new ArrayList<>();
+      frozen.values().forEach(t -> every.addAll(t.get().offers));
+      return Collections.unmodifiableMap(AcceleratorFile.merge(Map.of(), every));
+    });
+    return new Catalog(src.date(), src.source(), tables, acc);
+  }
+
+  /**
+   * This catalog plus offers known only at runtime (the local cloud's node shapes). Offers of a
+   * cloud already present are added to it.
+   */
+  public Catalog plus(Collection<Offer> extra) {
+    Map<String, List<Offer>> byCloud = new LinkedHashMap<>();
+    for (Offer o : extra) {
+      byCloud.computeIfAbsent(o.cloud(), k -> new ArrayList<>()).add(o);
+    }
+    Map<String, Lazy<CloudTable>> merged = new LinkedHashMap<>(tables);
+    byCloud.forEach((cloud, offers) -> {
+      Lazy<CloudTable> old = tables.get(cloud);
+      merged.put(cloud, Lazy.of(() -> {
+        List<Offer> rows = new ArrayList<>(old == null ? List.of() : old.get().offers);
+        rows.addAll(offers);
+        return new CloudTable(cloud, rows);
+      }));
+    });
+    List<Offer> copy = List.copyOf(extra);
+    return new Catalog(date, source, merged,
+        Lazy.of(() -> Collections.unmodifiableMap(AcceleratorFile.merge(accelerators.get(), copy))));
+  }
+
+  /** The snapshot date, {@code yyyy-MM-dd}, or "unknown". */
+  public String date() {
+    return date;
+  }
+
+  /** Where the data came from, for the header of price tables. */
+  public String source() {
+    return source;
+  }
+
+  public List<String> clouds() {
+    return List.copyOf(tables.keySet());
+  }
+
+  public List<Offer> offers() {
+    return all.get();
+  }
+
+  /** One cloud's offers; empty for a cloud the catalog does not have. */
+  public List<Offer> offers(String cloud) {
+    CloudTable t = table(cloud);
+    return t == null ? List.of() : t.offers;
+  }
+
+  /** CPU-only offers of one cloud, cheapest on-demand first. */
+  public List<Offer> cpuOffers(String cloud) {
+    CloudTable t = table(cloud);
+    return t == null ? List.of() : t.cpuByPrice;
+  }
+
+  /** An accelerator by its name, ignoring case ({@code a100-80gb} finds {@code A100-80GB}). */
+  public Optional<AcceleratorInfo> accelerator(String name) {
+    return name == null ? Optional.empty()
+        : Optional.ofNullable(accelerators.get().get(CloudTable.key(name.trim())));
+  }
+
+  /** Every accelerator, in name order. */
+  public Collection<AcceleratorInfo> accelerators() {
+    return accelerators.get().values();
+  }
+
+  public List<String> regions(String cloud) {
+    CloudTable t = table(cloud);
+    return t == null ? List.of() : List.copyOf(t.zonesByRegion.keySet());
+  }
+
+  /** Zones of a region; empty where the catalog prices per region only. */
+  public List<String> zones(String cloud, String region) {
+    CloudTable t = table(cloud);
+    return t == null ? List.of() : t.zonesByRegion.getOrDefault(region, List.of());
+  }
+
+  /** Offers of an instance type (case-insensitive), in one cloud or all; cheapest first. */
+  public List<Offer> offersForInstanceType(String cloudOrNull, String instanceType) {
+    if (cloudOrNull != null) {
+      CloudTable t = table(cloudOrNull);
+      return t == null ? List.of() : t.forInstanceType(instanceType);
+    }
+    List<Offer> out = new ArrayList<>();
+    for (Lazy<CloudTable> t : tables.values()) {
+      out.addAll(t.get().forInstanceType(instanceType));
+    }
+    out.sort(CloudTable.BY_PRICE);
+    return out;
+  }
+
+  /**
+   * Offers of {@code count} x the accelerator (name ignoring case; counts within 0.01 match, as
+   * SkyPilot's catalog does) across every cloud, cheapest on-demand first. A count of 0 or less
+   * means any count.
+   */
+  public List<Offer> offersForAccelerator(String name, double count) {
+    String k = CloudTable.key(name.trim()) + ':' + (count <= 0 ? "*" : Double.toString(count));
+    List<Offer> hit = byAcceleratorAndCount.get(k);
+    if (hit != null) {
+      return hit;
+    }
+    Optional<AcceleratorInfo> info = accelerator(name);
+    List<Offer> out = new ArrayList<>();
+    for (Map.Entry<String, Lazy<CloudTable>> e : tables.entrySet()) {
+      // accelerators.csv says which clouds have it: the others need not be parsed at all
+      if (info.isPresent() && !info.get().clouds().isEmpty()
+          && !info.get().clouds().contains(e.getKey())) {
+        continue;
+      }
+      for (Offer o : e.getValue().get().forAccelerator(name.trim())) {
+        if (count <= 0 || Math.abs(o.acceleratorCount() - count) <= 0.01) {
+          out.add(o);
+        }
+      }
+    }
+    out.sort(CloudTable.BY_PRICE);
+    List<Offer> frozen = Collections.unmodifiableList(out);
+    byAcceleratorAndCount.putIfAbsent(k, frozen);
+    return frozen;
+  }
+
+  private CloudTable table(String cloud) {
+    if (cloud == null) {
+      return null;
+    }
+    Lazy<CloudTable> t = tables.get(CloudTable.key(cloud));
+    return t == null ? null : t.get();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.sky4j.spec;
+
+import dev.sky4j.catalog.Catalog;
+import dev.sky4j.spec.validate.Validator;
+import dev.sky4j.spec.yaml.YNode;
+import dev.sky4j.spec.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a task file: YAML with positions, validation, then the immutable {@link Task}s. Never
+ * throws for bad content; every problem is a {@link Diagnostic}. A file of several documents is a
+ * pipeline; its first document may hold only {@code name:}, the pipeline's name.
+ */
+public final class TaskLoader {
+  private TaskLoader() {}
+
+  public static LoadResult load(Path file, Catalog catalogOrNull) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return load(text, file.toString(), catalogOrNull);
+  }
+
+  public static LoadResult load(Path file) throws IOException {
+    return load(file, Catalog.get());
+  }
+
+  public static LoadResult load(String text, String fileName, Catalog catalogOrNull) {
+    YamlReader.Parsed parsed = YamlReader.read(text);
+    List<Diagnostic> diags = new ArrayList<>(parsed.diagnostics());
+    if (diags.stream().anyMatch(d -> d.code().equals("yaml-syntax"))) {
+      return new LoadResult(List.of(), null, diags);
+    }
+    List<YNode> docs = new ArrayList<>();
+    for (YNode d : parsed.documents()) {
+      if (!(d instanceof YNode.Scalar s && s.isNull())) {
+        docs.add(d);
+      }
+    }
+    String pipelineName = null;
+    if (docs.size() > 1 && docs.get(0) instanceof YNode.Mapping first && onlyName(first)) {
+      pipelineName = first.get("name") instanceof YNode.Scalar n ? n.asString() : null;
+      docs.remove(0);
+    }
+    if (docs.isEmpty() || docs.stream().allMatch(TaskLoader::isEmptyTask)) {
+      diags.add(Diagnostic.error("empty-task", "'" + fileName + "' is empty or contains no task"
+          + " definition. Add at least a run: (or setup:) field, e.g. run: echo hello.",
+          SourceRange.FILE_START, "$"));
+      return new LoadResult(List.of(), pipelineName, diags);
+    }
+    for (YNode doc : docs) {
+      diags.addAll(Validator.validate(doc, catalogOrNull));
+    }
+    if (diags.stream().anyMatch(Diagnostic::isError)) {
+      return new LoadResult(List.of(), pipelineName, diags);
+    }
+    List<Task> tasks = new ArrayList<>();
+    for (YNode doc : docs) {
+      tasks.add(new TaskBuilder(catalogOrNull).build((YNode.Mapping) doc));
+    }
+    return new LoadResult(tasks, pipelineName, diags);
+  }
+
+  private static boolean onlyName(YNode.Mapping m) {
+    return m.entries().size() == 1 && m.get("name") != null;
+  }
+
+  private static boolean isEmptyTask(YNode doc) {
+    return doc instanceof YNode.Mapping m && (m.entries().isEmpty() || onlyName(m));
+  }
+}

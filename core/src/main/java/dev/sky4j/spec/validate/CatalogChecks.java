@@ -1,0 +1,360 @@
+package dev.sky4j.spec.validate;
+
+import dev.sky4j.catalog.AcceleratorInfo;
+import dev.sky4j.catalog.Catalog;
+import dev.sky4j.catalog.Offer;
+import dev.sky4j.spec.AcceleratorRequest;
+import dev.sky4j.spec.Severity;
+import dev.sky4j.spec.schema.Clouds;
+import dev.sky4j.spec.yaml.ScalarKind;
+import dev.sky4j.spec.yaml.YNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Checks {@code resources} against the price catalog: unknown accelerators, counts nobody offers,
+ * regions/zones the cloud lacks, unknown or contradicting instance types, spot where there is
+ * none, and a {@code max_hourly_cost} below every offer. Clouds the catalog does not price (the
+ * local cloud, Kubernetes, ...) are not checked. Runs only on resources without type errors.
+ */
+final class CatalogChecks {
+  private final Findings out;
+  private final Catalog catalog;
+
+  CatalogChecks(Findings out, Catalog catalog) {
+    this.out = out;
+    this.catalog = catalog;
+  }
+
+  void check(YNode.Mapping res, String path) {
+    boolean hasItems = false;
+    for (String list : List.of("any_of", "ordered")) {
+      if (res.get(list) instanceof YNode.Sequence s) {
+        for (int i = 0; i < s.items().size(); i++) {
+          if (s.items().get(i) instanceof YNode.Mapping item) {
+            hasItems = true;
+            checkOne(new View(item, res), path + "." + list + "[" + i + "]");
+          }
+        }
+      }
+    }
+    if (!hasItems) {
+      checkOne(new View(res, null), path);
+    }
+  }
+
+  /** An any_of/ordered item over the outer defaults. */
+  private record View(YNode.Mapping item, YNode.Mapping outer) {
+    YNode get(String key) {
+      YNode v = item.get(key);
+      return v == null && outer != null ? outer.get(key) : v;
+    }
+
+    String text(String key) {
+      return get(key) instanceof YNode.Scalar s && s.kind() == ScalarKind.STRING ? s.text().trim() : null;
+    }
+
+    String pathOf(String key, String itemPath) {
+      if (item.get(key) != null || outer == null) {
+        return itemPath + "." + key;
+      }
+      return itemPath.substring(0, itemPath.lastIndexOf('.')) + "." + key;
+    }
+  }
+
+  private record Asked(AcceleratorRequest req, YNode node, String path) {}
+
+  private void checkOne(View v, String path) {
+    String cloud = null;
+    String region = v.text("region");
+    String zone = v.text("zone");
+    YNode placeNode = null;
+    String infra = v.text("infra");
+    if (infra != null && InfraSpec.problem(infra) == null) {
+      InfraSpec.Parts p = InfraSpec.split(infra);
+      cloud = p.cloud();
+      region = p.region();
+      zone = p.zone();
+      placeNode = v.get("infra");
+    } else if (v.text("cloud") != null) {
+      cloud = Clouds.canonical(v.text("cloud"));
+      if (cloud == null) {
+        return; // already reported as an invalid value
+      }
+    }
+    if (cloud != null && !catalog.clouds().contains(cloud)) {
+      return; // local, kubernetes, ...: nothing priced to check against
+    }
+    String placePath = placeNode != null ? v.pathOf("infra", path) : null;
+    if (!placement(cloud, region, zone, v, placeNode, placePath, path)) {
+      return;
+    }
+    List<Asked> asked = accelerators(v, path);
+    List<Offer> offers = new ArrayList<>();
+    boolean known = true;
+    for (Asked a : asked) {
+      known &= accelerator(a, cloud, offers);
+    }
+    String it = v.text("instance_type");
+    if (it != null) {
+      known &= instanceType(it, cloud, asked, v, path, offers);
+    }
+    if (!known) {
+      return;
+    }
+    boolean spot = v.get("use_spot") instanceof YNode.Scalar s && Boolean.TRUE.equals(s.value());
+    boolean wantsCost = v.get("max_hourly_cost") instanceof YNode.Scalar c && c.value() instanceof Number;
+    if (!spot && !wantsCost) {
+      return;
+    }
+    if (asked.isEmpty() && it == null) {
+      offers.addAll(cloud == null ? catalog.offers() : catalog.offers(cloud));
+      offers.removeIf(Offer::hasAccelerator);
+    }
+    String c = cloud;
+    String r = region;
+    String z = zone;
+    Predicate<Offer> where = o -> (c == null || o.cloud().equals(c))
+        && (r == null || r.equals(o.region())) && (z == null || z.equals(o.zone()));
+    List<Offer> here = offers.stream().filter(where).toList();
+    if (here.isEmpty()) {
+      return;
+    }
+    if (spot && here.stream().noneMatch(Offer::hasSpot)) {
+      YNode n = v.get("use_spot");
+      out.error("no-spot-offer", "The catalog has no spot offer for this request"
+          + describeWhere(c, r, z) + ". Remove use_spot, or choose another accelerator or place.",
+          n, v.pathOf("use_spot", path));
+      return;
+    }
+    if (wantsCost) {
+      YNode.Scalar cost = (YNode.Scalar) v.get("max_hourly_cost");
+      double max = ((Number) cost.value()).doubleValue();
+      double cheapest = here.stream().mapToDouble(o -> o.price(spot)).filter(p -> !Double.isNaN(p))
+          .min().orElse(Double.NaN);
+      if (!Double.isNaN(cheapest) && cheapest > max && max > 0) {
+        out.error("max-hourly-cost-too-low", String.format(Locale.ROOT, "No offer costs $%s/h or"
+            + " less for this request; the cheapest is $%.4f/h%s. Raise max_hourly_cost or relax"
+            + " the request.", cost.text(), cheapest, spot ? " (spot)" : ""), cost,
+            v.pathOf("max_hourly_cost", path));
+      }
+    }
+  }
+
+  private static String describeWhere(String c, String r, String z) {
+    String s = c == null ? "" : " on " + c + (r == null ? "" : "/" + r) + (z == null ? "" : "/" + z);
+    return s;
+  }
+
+  /** Region and zone exist in the cloud (or in some cloud when none is named). */
+  private boolean placement(String cloud, String region, String zone, View v, YNode infraNode,
+      String infraPath, String path) {
+    if (region != null) {
+      List<String> regions = cloud != null ? catalog.regions(cloud) : allRegions();
+      if (!regions.contains(region)) {
+        List<String> m = CloseMatch.find(region, regions, 3, 0.6);
+        String msg = "Invalid region '" + region + "'" + (cloud == null ? "" : " for " + cloud) + ". "
+            + (m.isEmpty() ? "Regions: " + abbreviate(regions) + "." : "Did you mean one of these: "
+            + String.join(", ", m) + "?");
+        YNode at = infraNode != null ? infraNode : v.get("region");
+        String fix = m.isEmpty() ? null : infraNode != null
+            ? ((YNode.Scalar) infraNode).text().replace(region, m.get(0)) : m.get(0);
+        out.add(Severity.ERROR, "unknown-region", msg, at.range(),
+            infraNode != null ? infraPath : v.pathOf("region", path),
+            fix == null ? null : "Replace with '" + fix + "'", fix);
+        return false;
+      }
+    }
+    if (zone != null && cloud != null) {
+      List<String> zones = new ArrayList<>();
+      if (region != null) {
+        zones.addAll(catalog.zones(cloud, region));
+      } else {
+        catalog.regions(cloud).forEach(r -> zones.addAll(catalog.zones(cloud, r)));
+      }
+      if (!zones.isEmpty() && !zones.contains(zone)) {
+        List<String> m = CloseMatch.find(zone, zones, 3, 0.6);
+        String msg = "Invalid zone '" + zone + "' for " + cloud + (region == null ? "" : "/" + region)
+            + ". " + (m.isEmpty() ? "Zones: " + abbreviate(zones) + "." : "Did you mean one of these: "
+            + String.join(", ", m) + "?");
+        YNode at = infraNode != null ? infraNode : v.get("zone");
+        out.error("unknown-zone", msg, at, infraNode != null ? infraPath : v.pathOf("zone", path));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> allRegions() {
+    TreeSet<String> all = new TreeSet<>();
+    catalog.clouds().forEach(c -> all.addAll(catalog.regions(c)));
+    return new ArrayList<>(all);
+  }
+
+  private static String abbreviate(List<String> xs) {
+    return xs.size() <= 12 ? String.join(", ", xs)
+        : String.join(", ", xs.subList(0, 12)) + ", ... (" + xs.size() + " in all)";
+  }
+
+  private List<Asked> accelerators(View v, String path) {
+    YNode acc = v.get("accelerators");
+    String key = "accelerators";
+    if (acc == null) {
+      acc = v.get("gpus");
+      key = "gpus";
+    }
+    String p = acc == null ? null : v.pathOf(key, path);
+    List<Asked> out = new ArrayList<>();
+    if (acc instanceof YNode.Scalar s && s.kind() != ScalarKind.NULL) {
+      add(out, AcceleratorSyntax.parse(s.text()), s, p);
+    } else if (acc instanceof YNode.Sequence seq) {
+      for (int i = 0; i < seq.items().size(); i++) {
+        if (seq.items().get(i) instanceof YNode.Scalar s) {
+          add(out, AcceleratorSyntax.parse(s.text()), s, p + "[" + i + "]");
+        }
+      }
+    } else if (acc instanceof YNode.Mapping m) {
+      for (YNode.Entry e : m.entries()) {
+        Double n = e.value() instanceof YNode.Scalar c && c.value() instanceof Number x ? x.doubleValue() : null;
+        add(out, AcceleratorSyntax.parseEntry(e.key().text(), n), n == null ? e.key() : e.value(),
+            p + "." + e.key().text());
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<Asked> out, AcceleratorSyntax.Result r, YNode node, String path) {
+    if (r.ok()) {
+      out.add(new Asked(r.request(), node, path));
+    }
+  }
+
+  private boolean accelerator(Asked a, String cloud, List<Offer> offers) {
+    AcceleratorRequest req = a.req();
+    if (req.isMemoryForm()) {
+      boolean any = false;
+      for (AcceleratorInfo info : catalog.accelerators()) {
+        boolean memOk = req.memoryOrMore() ? info.memoryGib() + 1e-6 >= req.memoryGib()
+            : Math.abs(info.memoryGib() - req.memoryGib()) < 0.5;
+        boolean vendorOk = req.vendor() == null || req.vendor().equalsIgnoreCase(info.vendor());
+        if (memOk && vendorOk) {
+          List<Offer> os = catalog.offersForAccelerator(info.name(), req.count()).stream()
+              .filter(o -> cloud == null || o.cloud().equals(cloud)).toList();
+          any |= !os.isEmpty();
+          offers.addAll(os);
+        }
+      }
+      if (!any) {
+        out.error("accelerator-unavailable", "No accelerator in the catalog matches " + req
+            + (cloud == null ? "" : " on " + cloud) + ". Lower the memory or the count.", a.node(), a.path());
+      }
+      return any;
+    }
+    var info = catalog.accelerator(req.name());
+    if (info.isEmpty()) {
+      unknownAccelerator(a);
+      return false;
+    }
+    String name = info.get().name();
+    if (cloud != null && !info.get().clouds().isEmpty() && !info.get().clouds().contains(cloud)) {
+      out.error("accelerator-not-on-cloud", cloud + " does not offer " + name + ". Clouds that do: "
+          + String.join(", ", info.get().clouds()) + ". Change the cloud or the accelerator.", a.node(), a.path());
+      return false;
+    }
+    List<Offer> exact = catalog.offersForAccelerator(name, req.count()).stream()
+        .filter(o -> cloud == null || o.cloud().equals(cloud)).toList();
+    if (exact.isEmpty()) {
+      TreeSet<Double> counts = new TreeSet<>();
+      catalog.offersForAccelerator(name, 0).stream().filter(o -> cloud == null || o.cloud().equals(cloud))
+          .forEach(o -> counts.add(o.acceleratorCount()));
+      if (counts.isEmpty()) {
+        counts.addAll(info.get().counts());
+      }
+      double nearest = counts.stream().min((x, y) -> Double.compare(Math.abs(x - req.count()),
+          Math.abs(y - req.count()))).orElse(1.0);
+      List<String> shown = counts.stream().map(AcceleratorRequest::formatCount).toList();
+      String replacement = null;
+      if (a.node() instanceof YNode.Scalar s && s.kind() == ScalarKind.STRING && s.text().contains(":")) {
+        replacement = s.text().substring(0, s.text().lastIndexOf(':') + 1) + AcceleratorRequest.formatCount(nearest);
+      } else if (a.node() instanceof YNode.Scalar s && s.value() instanceof Number) {
+        replacement = AcceleratorRequest.formatCount(nearest);
+      }
+      out.add(Severity.ERROR, "accelerator-count-unavailable", "No " + (cloud == null ? "cloud" : cloud)
+          + " offers " + name + ":" + AcceleratorRequest.formatCount(req.count()) + ". Offered counts: "
+          + String.join(", ", shown) + ".", a.node().range(), a.path(),
+          replacement == null ? null : "Use " + name + ":" + AcceleratorRequest.formatCount(nearest), replacement);
+      return false;
+    }
+    offers.addAll(exact);
+    return true;
+  }
+
+  private void unknownAccelerator(Asked a) {
+    String name = a.req().name();
+    List<String> names = new ArrayList<>();
+    catalog.accelerators().forEach(i -> names.add(i.name()));
+    List<String> lower = names.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
+    List<String> close = new ArrayList<>();
+    for (String m : CloseMatch.find(name.toLowerCase(Locale.ROOT), lower, 3, 0.6)) {
+      close.add(names.get(lower.indexOf(m)));
+    }
+    String lname = name.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < names.size() && close.size() < 5; i++) {
+      if (lname.length() >= 2 && lower.get(i).contains(lname) && !close.contains(names.get(i))) {
+        close.add(names.get(i));
+      }
+    }
+    String msg = "Unknown accelerator '" + name + "': the catalog has no such GPU/TPU. "
+        + (close.isEmpty() ? "Run 'sky show-gpus' to list them." : "Did you mean " + String.join(", ", close) + "?");
+    String fix = null;
+    if (!close.isEmpty() && a.node() instanceof YNode.Scalar s && s.text().startsWith(name)) {
+      fix = close.get(0) + s.text().substring(name.length());
+    }
+    out.add(Severity.ERROR, "unknown-accelerator", msg, a.node().range(), a.path(),
+        fix == null ? null : "Replace with '" + fix + "'", fix);
+  }
+
+  private boolean instanceType(String it, String cloud, List<Asked> asked, View v, String path, List<Offer> offers) {
+    List<Offer> os = catalog.offersForInstanceType(cloud, it);
+    YNode node = v.get("instance_type");
+    String p = v.pathOf("instance_type", path);
+    if (os.isEmpty()) {
+      TreeSet<String> types = new TreeSet<>();
+      (cloud == null ? catalog.offers() : catalog.offers(cloud)).forEach(o -> {
+        if (o.instanceType() != null) {
+          types.add(o.instanceType());
+        }
+      });
+      List<String> m = CloseMatch.find(it, types, 3, 0.6);
+      out.add(Severity.ERROR, "unknown-instance-type", "Invalid instance type '" + it + "'"
+          + (cloud == null ? "" : " for " + cloud) + ": the catalog does not have it. "
+          + (m.isEmpty() ? "Check the name, or use accelerators/cpus/memory instead." : "Did you mean "
+          + String.join(", ", m) + "?"), node.range(), p, m.isEmpty() ? null : "Replace with '" + m.get(0) + "'",
+          m.isEmpty() ? null : m.get(0));
+      return false;
+    }
+    Offer o = os.get(0);
+    for (Asked a : asked) {
+      AcceleratorRequest r = a.req();
+      boolean fits = r.isMemoryForm()
+          ? o.hasAccelerator() && Math.abs(o.acceleratorCount() - r.count()) <= 0.01
+              && (r.memoryOrMore() ? o.gpuMemoryGib() + 1e-6 >= r.memoryGib() : Math.abs(o.gpuMemoryGib() - r.memoryGib()) < 0.5)
+          : o.hasAccelerator() && o.acceleratorName().equalsIgnoreCase(r.name())
+              && Math.abs(o.acceleratorCount() - r.count()) <= 0.01;
+      if (!fits) {
+        String has = o.hasAccelerator()
+            ? AcceleratorRequest.formatCount(o.acceleratorCount()) + "x " + o.acceleratorName() : "no accelerator";
+        out.error("instance-type-mismatch", "Instance type " + o.instanceType() + " has " + has
+            + ", which contradicts accelerators " + r + ". Remove one of instance_type or accelerators.",
+            node, p);
+        return false;
+      }
+    }
+    offers.clear();
+    offers.addAll(os);
+    return true;
+  }
+}

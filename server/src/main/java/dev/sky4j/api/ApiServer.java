@@ -1,0 +1,159 @@
+package dev.sky4j.api;
+
+import dev.sky4j.client.dto.Accepted;
+import dev.sky4j.client.dto.CancelRequest;
+import dev.sky4j.client.dto.ClusterAction;
+import dev.sky4j.client.dto.ExecRequest;
+import dev.sky4j.client.dto.Health;
+import dev.sky4j.client.dto.LaunchRequest;
+import dev.sky4j.client.dto.Problem;
+import dev.sky4j.client.dto.TaskInput;
+import dev.sky4j.client.json.Json;
+import dev.sky4j.client.json.JsonException;
+import dev.sky4j.engine.SkyService;
+import dev.sky4j.requests.ApiError;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app: every route under {@code /api/v1}, the token check, and the mapping of
+ * errors to problem objects. Long operations answer 202 with a request id at once.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  static final String P = "/api/v1";
+
+  private final SkyService sky;
+  private final String version;
+  private final String token;
+  private final RequestRoutes requests;
+  private Javalin app;
+
+  /** {@code token} null means none is required (loopback only). */
+  public ApiServer(SkyService sky, String version, String token) {
+    this.sky = sky;
+    this.version = version;
+    this.token = token;
+    this.requests = new RequestRoutes(sky);
+  }
+
+  public ApiServer start(String host, int port) {
+    app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.jsonMapper(new CodecMapper());
+      cfg.http.defaultContentType = "application/json";
+      cfg.jetty.host = host;
+      cfg.jetty.port = port;
+      cfg.routes.before(this::authorize);
+      routes(cfg.routes);
+      cfg.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.problem()));
+      cfg.routes.exception(JsonException.class, (e, ctx) -> problem(ctx,
+          Problem.of(400, "bad-json", "the request body is not valid JSON for this route: " + e.getMessage())));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+        problem(ctx, Problem.of(500, "internal", "internal error: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + ". The server log (sky api logs) has details."));
+      });
+      cfg.routes.error(404, "*", ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          problem(ctx, Problem.of(404, "no-such-route", "no route " + ctx.method() + " " + ctx.path()
+              + "; the API is described at " + P + "/openapi.json"));
+        }
+      });
+    });
+    app.start();
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private void routes(io.javalin.config.RoutesConfig r) {
+    r.get(P + "/health", ctx -> ctx.json(new Health("healthy", version, Health.API_VERSION,
+        ProcessHandle.current().pid(), sky.home().toString(), token != null)));
+    r.get(P + "/openapi.json", ctx -> {
+      try (var in = ApiServer.class.getResourceAsStream("/dev/sky4j/api/openapi.json")) {
+        if (in == null) {
+          throw ApiError.notFound("no-openapi", "this build has no OpenAPI document");
+        }
+        ctx.contentType("application/json").result(in.readAllBytes());
+      }
+    });
+    r.post(P + "/launch", ctx -> accepted(ctx, sky.launch(body(ctx, LaunchRequest.class))));
+    r.post(P + "/exec", ctx -> accepted(ctx, sky.exec(body(ctx, ExecRequest.class))));
+    r.post(P + "/stop", ctx -> accepted(ctx, sky.stop(body(ctx, ClusterAction.class))));
+    r.post(P + "/start", ctx -> accepted(ctx, sky.start(body(ctx, ClusterAction.class))));
+    r.post(P + "/down", ctx -> accepted(ctx, sky.down(body(ctx, ClusterAction.class))));
+    r.post(P + "/cancel", ctx -> accepted(ctx, sky.cancel(body(ctx, CancelRequest.class))));
+    r.get(P + "/status", ctx -> ctx.json(sky.status(list(ctx.queryParam("clusters")),
+        "true".equals(ctx.queryParam("refresh")))));
+    r.get(P + "/clusters/{cluster}/queue", ctx -> ctx.json(sky.queue(ctx.pathParam("cluster"),
+        "true".equals(ctx.queryParam("skipFinished")))));
+    r.sse(P + "/clusters/{cluster}/jobs/{job}/logs", client -> {
+      Context ctx = client.ctx();
+      String job = ctx.pathParam("job");
+      Integer jobId = "latest".equals(job) ? null : parseInt(job, "job");
+      sky.streamJobLogs(ctx.pathParam("cluster"), jobId,
+          !"false".equals(ctx.queryParam("follow")), Offsets.from(ctx), new SseSink(client));
+    });
+    r.get(P + "/check", ctx -> ctx.json(sky.check()));
+    r.post(P + "/validate", ctx -> ctx.json(sky.validate(body(ctx, TaskInput.class))));
+    r.post(P + "/optimize", ctx -> ctx.json(sky.optimize(body(ctx, TaskInput.class))));
+    r.get(P + "/cost-report", ctx -> ctx.json(sky.costReport()));
+    r.post(P + "/shutdown", ctx -> {
+      ctx.status(202).json(new Accepted(null));
+      sky.requestShutdown();
+    });
+    requests.register(r);
+  }
+
+  private void authorize(Context ctx) {
+    if (token == null || ctx.path().equals(P + "/health")) {
+      return;
+    }
+    String h = ctx.header("Authorization");
+    if (h == null || !h.equals("Bearer " + token)) {
+      throw new ApiError(401, "unauthorized", "this API server needs a token: set SKY4J_API_TOKEN "
+          + "to the value in the server's ~/.sky4j/server/token");
+    }
+  }
+
+  static <T> T body(Context ctx, Class<T> type) {
+    String text = ctx.body();
+    return Json.read(text.isBlank() ? "{}" : text, type);
+  }
+
+  static void accepted(Context ctx, String requestId) {
+    ctx.status(202).header("X-Sky4j-Request-ID", requestId).json(new Accepted(requestId));
+  }
+
+  static void problem(Context ctx, Problem p) {
+    ctx.status(p.status() >= 400 && p.status() < 600 ? p.status() : 500)
+        .contentType("application/problem+json").result(Json.write(p));
+  }
+
+  static int parseInt(String s, String what) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("bad-" + what, "'" + s + "' is not a " + what + " id (a number)");
+    }
+  }
+
+  private static List<String> list(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+  }
+}

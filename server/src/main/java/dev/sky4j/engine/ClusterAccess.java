@@ -1,0 +1,28 @@
+package dev.sky4j.engine;
+
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.requests.RequestLog;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * How the engine reaches a cluster's nodes once they exist: SSH (files, commands), the head
+ * agent through a tunnel, and the user's SSH config. Connections are cached per cluster, so
+ * {@code sky exec} on an UP cluster pays no SSH handshake.
+ */
+public interface ClusterAccess {
+  AgentClient agent(ClusterInfo cluster) throws IOException;
+
+  /** Copies a local file or folder to {@code remotePath} on every node (only what changed). */
+  int sync(ClusterInfo cluster, Path local, String remotePath, RequestLog log) throws IOException;
+
+  /** Makes sure the node runs the agent this server expects (a no-op where the node is the agent). */
+  void ensureAgent(ClusterInfo cluster, RequestLog log) throws IOException;
+
+  void writeSshConfig(ClusterInfo cluster) throws IOException;
+
+  void removeSshConfig(String cluster);
+
+  /** Drops cached connections to a cluster (after stop or down). */
+  void forget(String cluster);
+}

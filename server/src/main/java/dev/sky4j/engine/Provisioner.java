@@ -1,0 +1,139 @@
+package dev.sky4j.engine;
+
+import dev.sky4j.optimizer.Blocked;
+import dev.sky4j.optimizer.LaunchPlan;
+import dev.sky4j.optimizer.OptimizeResult;
+import dev.sky4j.optimizer.Optimizer;
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.provision.Provider;
+import dev.sky4j.provision.ProvisionException;
+import dev.sky4j.provision.ProvisionRequest;
+import dev.sky4j.requests.ApiError;
+import dev.sky4j.requests.RequestContext;
+import dev.sky4j.spec.ResourceChoices;
+import dev.sky4j.state.ClusterRow;
+import dev.sky4j.state.ClusterStatus;
+import dev.sky4j.state.ClusterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Provisioning with failover, after SkyPilot's {@code RetryingVmProvisioner}: take the optimizer's
+ * best plan, try it, and on a typed capacity error block that zone (or region), ask the optimizer
+ * again and try the next plan. Quota errors block the region, credential errors the whole cloud.
+ * With {@code retryUntilUp} a round that runs out of plans starts over after a growing pause.
+ */
+final class Provisioner {
+  private final Providers providers;
+  private final ClusterStore clusters;
+
+  Provisioner(Providers providers, ClusterStore clusters) {
+    this.providers = providers;
+    this.clusters = clusters;
+  }
+
+  record Outcome(LaunchPlan plan, ClusterInfo info) {}
+
+  Outcome provision(String name, ResourceChoices choices, int numNodes, boolean retryUntilUp,
+      String owner, Integer autostop, boolean autostopDown, RequestContext ctx)
+      throws InterruptedException {
+    long pause = 2_000;
+    int attempt = 0;
+    for (int round = 1; ; round++) {
+      Set<Blocked> blocked = new LinkedHashSet<>();
+      List<String> history = new ArrayList<>();
+      while (true) {
+        ctx.checkCancelled();
+        OptimizeResult r = new Optimizer(providers.catalog())
+            .optimize(choices, numNodes, blocked, providers.enabledClouds());
+        if (r.isEmpty()) {
+          String why = history.isEmpty() ? r.emptyReason() : String.join("; ", history);
+          if (!retryUntilUp) {
+            clusters.delete(name);
+            throw new ApiError(503, "resources-unavailable", "no plan could be provisioned: " + why
+                + ". To keep retrying until the cluster is up, use the --retry-until-up flag;"
+                + " or ask for other resources (see sky show-gpus).");
+          }
+          ctx.log().stage("No capacity anywhere (round " + round + "): " + why + ". Retrying in "
+              + pause / 1000 + " s (--retry-until-up).");
+          Thread.sleep(pause);
+          pause = Math.min(pause * 2, 60_000);
+          break;
+        }
+        LaunchPlan plan = r.plans().get(0);
+        attempt++;
+        ctx.log().stage("Provisioning " + plan.numNodes() + "x " + plan.instanceType()
+            + (plan.accelerators() == null ? "" : " (" + plan.accelerators() + ")")
+            + " in " + plan.infra() + (plan.spot() ? " [spot]" : "") + " (attempt " + attempt + ")");
+        // record before creating anything, so a crash here never leaves an untracked node
+        clusters.save(Rows.init(name, plan, owner, autostop, autostopDown,
+            clusters.get(name).map(ClusterRow::everUp).orElse(false)));
+        Provider p = providers.get(plan.cloud());
+        try {
+          ClusterInfo info = p.runInstances(new ProvisionRequest(name, plan.region(), plan.zone(),
+              plan.instanceType(), plan.numNodes(), plan.spot(), plan.acceleratorName(),
+              plan.acceleratorCount(), Map.of("sky4j-cluster", name)));
+          return new Outcome(plan, info);
+        } catch (ProvisionException.CapacityUnavailable e) {
+          Blocked b = e.zone() != null
+              ? new Blocked(plan.cloud(), e.region() == null ? plan.region() : e.region(), e.zone(), null)
+              : new Blocked(plan.cloud(), e.region() == null ? plan.region() : e.region(), null, null);
+          blocked.add(b);
+          blocked.add(Blocked.placement(plan));
+          history.add(plan.infra() + ": " + e.getMessage());
+          ctx.log().stage("  No capacity in " + plan.infra() + ": " + e.getMessage()
+              + " Trying the next zone/region.");
+          cleanup(p, name);
+        } catch (ProvisionException.QuotaExceeded e) {
+          blocked.add(new Blocked(plan.cloud(), plan.region(), null, null));
+          history.add(plan.infra() + ": " + e.getMessage());
+          ctx.log().stage("  Quota exceeded in " + plan.region() + ": " + e.getMessage());
+          cleanup(p, name);
+        } catch (ProvisionException.BadCredentials e) {
+          blocked.add(Blocked.cloud(plan.cloud()));
+          history.add(plan.cloud() + ": " + e.getMessage());
+          ctx.log().stage("  " + plan.cloud() + " rejected our credentials: " + e.getMessage()
+              + " (run sky check)");
+        } catch (ProvisionException.InvalidRequest e) {
+          cleanup(p, name);
+          clusters.delete(name);
+          throw new ApiError(400, "invalid-request", plan.cloud() + " refused the request: "
+              + e.getMessage());
+        } catch (ProvisionException e) {
+          // a failure type this engine does not know yet: treat it as a zone that cannot serve
+          blocked.add(Blocked.placement(plan));
+          history.add(plan.infra() + ": " + e.getMessage());
+          cleanup(p, name);
+        }
+      }
+    }
+  }
+
+  private static void cleanup(Provider p, String name) {
+    try {
+      p.terminateInstances(name, false);
+    } catch (ProvisionException ignored) {
+      // best effort: the reconciler retries on the next start
+    }
+  }
+
+  /** Restarts a stopped cluster where it was (no failover: its disks live there). */
+  ClusterInfo restart(ClusterRow row, RequestContext ctx) {
+    ctx.log().stage("Starting " + row.name() + " in " + row.cloud() + "/" + row.region()
+        + (row.zone() == null ? "" : "/" + row.zone()));
+    clusters.save(row.withStatus(ClusterStatus.INIT, "starting"));
+    try {
+      return providers.get(row.cloud()).runInstances(new ProvisionRequest(row.name(), row.region(),
+          row.zone(), row.instanceType(), row.numNodes(), row.spot(), row.acceleratorName(),
+          row.acceleratorCount(), Map.of("sky4j-cluster", row.name())));
+    } catch (ProvisionException e) {
+      clusters.save(row.withStatus(ClusterStatus.STOPPED, e.getMessage()));
+      throw new ApiError(503, "start-failed", "cannot start " + row.name() + " in " + row.region()
+          + ": " + e.getMessage() + ". Its disks are there, so it cannot move; try again later with "
+          + "sky start " + row.name() + " --retry-until-up, or sky down it and launch anew.");
+    }
+  }
+}

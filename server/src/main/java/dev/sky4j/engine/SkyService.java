@@ -1,0 +1,279 @@
+package dev.sky4j.engine;
+
+import dev.sky4j.catalog.Catalog;
+import dev.sky4j.client.dto.CancelRequest;
+import dev.sky4j.client.dto.CheckEntry;
+import dev.sky4j.client.dto.ClusterAction;
+import dev.sky4j.client.dto.ClusterRecord;
+import dev.sky4j.client.dto.CostEntry;
+import dev.sky4j.client.dto.DiagnosticDto;
+import dev.sky4j.client.dto.ExecRequest;
+import dev.sky4j.client.dto.JobRecord;
+import dev.sky4j.client.dto.LaunchRequest;
+import dev.sky4j.client.dto.PlanDto;
+import dev.sky4j.client.dto.Problem;
+import dev.sky4j.client.dto.RequestInfo;
+import dev.sky4j.client.dto.TaskInput;
+import dev.sky4j.client.dto.ValidateResult;
+import dev.sky4j.client.json.Json;
+import dev.sky4j.optimizer.LaunchPlan;
+import dev.sky4j.optimizer.Optimizer;
+import dev.sky4j.requests.ApiError;
+import dev.sky4j.requests.RequestExecutor;
+import dev.sky4j.requests.RequestExecutor.Kind;
+import dev.sky4j.spec.Diagnostic;
+import dev.sky4j.spec.Task;
+import dev.sky4j.state.ClusterRow;
+import dev.sky4j.state.ClusterStore;
+import dev.sky4j.state.Database;
+import dev.sky4j.state.JobStore;
+import dev.sky4j.state.RequestRow;
+import dev.sky4j.state.RequestStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the API can ask for, in one place. Quick reads answer directly; anything that
+ * touches nodes for long is a request (id at once, log and result later).
+ */
+public final class SkyService implements AutoCloseable {
+  private final Path home;
+  private final ClusterStore clusters;
+  private final RequestStore requests;
+  private final RequestExecutor executor;
+  private final Providers providers;
+  private final LaunchEngine engine;
+  private final ClusterOps ops;
+  private final Jobs jobs;
+  private final StatusView view;
+  private final String user = System.getProperty("user.name");
+  private volatile Runnable shutdownHook = () -> {};
+
+  public SkyService(Path home, Database db, Providers providers, ClusterAccess access) {
+    this.home = home;
+    this.clusters = new ClusterStore(db);
+    this.requests = new RequestStore(db);
+    this.providers = providers;
+    JobStore jobStore = new JobStore(db);
+    this.executor = new RequestExecutor(requests, home.resolve("server").resolve("requests"));
+    ClusterLocks locks = new ClusterLocks();
+    this.jobs = new Jobs(providers, access, jobStore);
+    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks);
+    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks);
+    this.view = new StatusView(clusters, providers);
+    Reconciler.run(clusters, requests, providers, view, access);
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public void onShutdown(Runnable r) {
+    shutdownHook = r;
+  }
+
+  public void requestShutdown() {
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(100); // let the 202 reach the client first
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+      shutdownHook.run();
+    }, "shutdown");
+    t.start();
+  }
+
+  // ---- long operations -------------------------------------------------------------------
+
+  public String launch(LaunchRequest req) {
+    String name = req.cluster() == null || req.cluster().isBlank()
+        ? ClusterNames.generate(user) : ClusterNames.check(req.cluster());
+    TaskInput safe = req.task() == null ? null : req.task().redacted();
+    if (req.task() == null) {
+      throw ApiError.badRequest("missing-task", "launch needs a task: a YAML file or a command");
+    }
+    LaunchRequest stored = new LaunchRequest(name, safe, req.idleMinutes(), req.down(),
+        req.retryUntilUp(), req.noSetup(), req.detachRun());
+    return executor.submit("launch", name, stored, req.task().secrets().values(), Kind.LONG,
+        ctx -> engine.launch(req, name, user, ctx));
+  }
+
+  public String exec(ExecRequest req) {
+    if (req.task() == null) {
+      throw ApiError.badRequest("missing-task", "exec needs a task: a YAML file or a command");
+    }
+    ClusterNames.check(req.cluster());
+    ExecRequest stored = new ExecRequest(req.cluster(), req.task().redacted(), req.detachRun());
+    return executor.submit("exec", req.cluster(), stored, req.task().secrets().values(), Kind.LONG,
+        ctx -> engine.exec(req, ctx));
+  }
+
+  public String stop(ClusterAction a) {
+    List<String> names = targets(a);
+    return executor.submit("stop", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
+      for (String n : names) {
+        ops.stop(n, ctx);
+      }
+      return names;
+    });
+  }
+
+  public String start(ClusterAction a) {
+    List<String> names = targets(a);
+    return executor.submit("start", String.join(",", names), a, List.of(), Kind.LONG, ctx -> {
+      for (String n : names) {
+        ops.start(n, a.idleMinutes(), a.down(), ctx);
+      }
+      return names;
+    });
+  }
+
+  public String down(ClusterAction a) {
+    List<String> names = targets(a);
+    return executor.submit("down", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
+      for (String n : names) {
+        ops.down(n, ctx);
+      }
+      return names;
+    });
+  }
+
+  public String cancel(CancelRequest c) {
+    ClusterRow row = ops.require(c.cluster());
+    if (c.jobIds().isEmpty() && !c.all()) {
+      throw ApiError.badRequest("no-jobs-given", "say which jobs to cancel: sky cancel "
+          + c.cluster() + " JOB_ID ..., or --all");
+    }
+    return executor.submit("cancel", c.cluster(), c, List.of(), Kind.SHORT, ctx -> {
+      List<Integer> ids = new ArrayList<>(c.jobIds());
+      if (c.all()) {
+        for (JobRecord j : jobs.queue(row, true)) {
+          ids.add(j.id());
+        }
+      }
+      List<Integer> done = new ArrayList<>();
+      for (int id : ids) {
+        if (jobs.cancel(row, id)) {
+          ctx.log().stage("Cancelled job " + id + " on " + c.cluster());
+          done.add(id);
+        } else {
+          ctx.log().stage("Job " + id + " on " + c.cluster() + " had already finished");
+        }
+      }
+      return done;
+    });
+  }
+
+  private List<String> targets(ClusterAction a) {
+    if (a.all()) {
+      return clusters.list().stream().map(ClusterRow::name).toList();
+    }
+    if (a.clusters().isEmpty()) {
+      throw ApiError.badRequest("no-clusters-given", "name the clusters (or pass --all)");
+    }
+    for (String n : a.clusters()) {
+      ops.require(n);
+    }
+    return a.clusters();
+  }
+
+  // ---- quick reads -------------------------------------------------------------------------
+
+  public List<ClusterRecord> status(List<String> names, boolean refresh) {
+    return view.status(names, refresh);
+  }
+
+  public List<JobRecord> queue(String cluster, boolean skipFinished) throws IOException {
+    return jobs.queue(ops.require(cluster), skipFinished);
+  }
+
+  public void streamJobLogs(String cluster, Integer jobId, boolean follow, long offset,
+      LogSink sink) {
+    try {
+      jobs.stream(ops.require(cluster), jobId, follow, offset, sink);
+    } catch (ApiError e) {
+      sink.problem(e.problem());
+    } catch (IOException e) {
+      sink.problem(Problem.of(502, "agent-unreachable", "cannot read the log from " + cluster
+          + "'s head node: " + e.getMessage() + "; run sky status -r " + cluster));
+    }
+  }
+
+  public List<CheckEntry> check() {
+    return providers.check().stream()
+        .map(r -> new CheckEntry(r.cloud(), r.enabled(), r.reason())).toList();
+  }
+
+  public ValidateResult validate(TaskInput in) {
+    String file = in.yamlPath() == null ? "<request>" : in.yamlPath();
+    String text = in.yaml() == null ? "" : in.yaml();
+    Validation.Loaded l = Validation.load(text, file, providers.catalog());
+    List<DiagnosticDto> dtos = new ArrayList<>();
+    for (Diagnostic d : l.diagnostics()) {
+      dtos.add(new DiagnosticDto(d.severity().name(), d.code(), d.message(), file,
+          d.range().startLine(), d.range().startColumn(), d.range().endLine(),
+          d.range().endColumn(), d.jsonPath()));
+    }
+    boolean valid = l.diagnostics().stream().noneMatch(Diagnostic::isError);
+    return new ValidateResult(valid, dtos, Validation.render(l.diagnostics(), text, file));
+  }
+
+  public List<PlanDto> optimize(TaskInput in) {
+    Catalog cat = providers.catalog();
+    Task t = TaskResolver.resolve(in, cat);
+    var r = new Optimizer(cat).optimize(t.resources(), t.numNodes(), Set.of(),
+        providers.enabledClouds());
+    if (r.isEmpty()) {
+      throw new ApiError(422, "no-plan", "no launchable resources: " + r.emptyReason());
+    }
+    List<PlanDto> out = new ArrayList<>();
+    for (LaunchPlan p : r.plans()) {
+      out.add(new PlanDto(p.cloud(), p.region(), p.zone(), p.instanceType(), p.spot(),
+          p.accelerators(), p.vcpus(), p.memoryGib(), p.pricePerNode(), p.numNodes(),
+          p.totalPerHour()));
+    }
+    return out;
+  }
+
+  public List<CostEntry> costReport() {
+    return view.costReport();
+  }
+
+  // ---- requests ----------------------------------------------------------------------------
+
+  public RequestInfo request(String idOrPrefix) {
+    RequestRow r = requests.get(idOrPrefix).orElseGet(() -> requests.list(1000).stream()
+        .filter(x -> x.id().startsWith(idOrPrefix)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("no-such-request", "no request " + idOrPrefix
+            + " (sky api status lists recent requests)")));
+    return info(r);
+  }
+
+  public List<RequestInfo> requests(int limit) {
+    return requests.list(limit).stream().map(SkyService::info).toList();
+  }
+
+  public void cancelRequest(String id) {
+    executor.cancel(request(id).id());
+  }
+
+  public Path requestLog(String id) {
+    return executor.logFile(id);
+  }
+
+  private static RequestInfo info(RequestRow r) {
+    Object result = r.result() == null ? null : Json.parse(r.result());
+    Problem error = r.error() == null ? null : Json.read(r.error(), Problem.class);
+    return new RequestInfo(r.id(), r.name(), r.cluster(), r.status().name(), r.createdAt(),
+        r.finishedAt(), result, error);
+  }
+
+  @Override
+  public void close() {
+    executor.close();
+  }
+}

@@ -1,0 +1,178 @@
+package dev.sky4j.engine;
+
+import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.provision.NodeInfo;
+import dev.sky4j.requests.RequestLog;
+import dev.sky4j.ssh.CommandRunner;
+import dev.sky4j.ssh.FolderSync;
+import dev.sky4j.ssh.SshConfigWriter;
+import dev.sky4j.ssh.SshTarget;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link ClusterAccess} over sshj: one warm connection per node, one tunnel to the head agent per
+ * cluster, both kept until the cluster stops or goes down. The agent listens on its node's own
+ * address only; the tunnel makes it reachable from here as it would be on a cloud VM.
+ */
+public final class SshClusterAccess implements ClusterAccess {
+  /** The port each node's agent listens on, on the node's own address (the local cloud's layout). */
+  static final int AGENT_PORT = Integer.getInteger("sky4j.agent.port", 2223);
+
+  private final SshConfigWriter sshConfig;
+  private final Map<String, Conn> conns = new ConcurrentHashMap<>();
+
+  public SshClusterAccess(Sky4jPaths paths) {
+    this.sshConfig = new SshConfigWriter(paths);
+  }
+
+  /** The cached connections of one cluster. */
+  private static final class Conn {
+    final List<CommandRunner> runners = new ArrayList<>();
+    CommandRunner.Tunnel tunnel;
+    AgentClient agent;
+    String key;
+
+    synchronized void close() {
+      try {
+        if (tunnel != null) {
+          tunnel.close();
+        }
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      runners.forEach(CommandRunner::close);
+      runners.clear();
+      tunnel = null;
+      agent = null;
+    }
+  }
+
+  private Conn conn(ClusterInfo c) {
+    String key = c.nodes().stream().map(n -> n.sshHost() + ":" + n.sshPort()).toList().toString();
+    Conn conn = conns.computeIfAbsent(c.cluster(), k -> new Conn());
+    synchronized (conn) {
+      if (!key.equals(conn.key)) {
+        conn.close();
+        for (NodeInfo n : c.nodes()) {
+          conn.runners.add(new CommandRunner(new SshTarget(n.sshHost(), n.sshPort(), c.sshUser(),
+              c.privateKey())));
+        }
+        conn.key = key;
+      }
+    }
+    return conn;
+  }
+
+  @Override
+  public AgentClient agent(ClusterInfo c) throws IOException {
+    Conn conn = conn(c);
+    synchronized (conn) {
+      if (conn.agent == null) {
+        CommandRunner head = conn.runners.get(0);
+        conn.tunnel = head.forward(c.head().internalIp(), AGENT_PORT);
+        conn.agent = new HttpAgent(new HttpJsonClient("127.0.0.1", conn.tunnel.localPort()),
+            conn.tunnel.localPort());
+      }
+      return conn.agent;
+    }
+  }
+
+  @Override
+  public int sync(ClusterInfo c, Path local, String remotePath, RequestLog log) throws IOException {
+    String remote = remotePath.startsWith("~/") ? remotePath.substring(2) : remotePath;
+    int changed = 0;
+    for (CommandRunner r : conn(c).runners) {
+      if (Files.isDirectory(local)) {
+        changed = Math.max(changed, FolderSync.sync(r, local, remote).uploaded());
+      } else {
+        try (var sftp = r.sftp()) {
+          int slash = remote.lastIndexOf('/');
+          if (slash > 0) {
+            sftp.mkdirs(remote.substring(0, slash));
+          }
+          sftp.put(new net.schmizz.sshj.xfer.FileSystemFile(local.toFile()), remote);
+          changed = 1;
+        }
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public void ensureAgent(ClusterInfo c, RequestLog log) throws IOException {
+    // local cloud: the node process is the agent; check it answers through the tunnel
+    agent(c).jobs();
+  }
+
+  @Override
+  public void writeSshConfig(ClusterInfo c) throws IOException {
+    List<SshConfigWriter.HostEntry> hosts = new ArrayList<>();
+    for (NodeInfo n : c.nodes()) {
+      String alias = n.rank() == 0 ? c.cluster() : c.cluster() + "-worker" + n.rank();
+      hosts.add(new SshConfigWriter.HostEntry(alias, n.sshHost(), n.sshPort(), c.sshUser(),
+          c.privateKey()));
+    }
+    sshConfig.writeCluster(c.cluster(), hosts);
+  }
+
+  @Override
+  public void removeSshConfig(String cluster) {
+    try {
+      sshConfig.removeCluster(cluster);
+    } catch (IOException ignored) {
+      // a stale host entry is harmless: ssh would fail to connect
+    }
+  }
+
+  @Override
+  public void forget(String cluster) {
+    Conn c = conns.remove(cluster);
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  /** The agent's HTTP API through the tunnel. */
+  private record HttpAgent(HttpJsonClient http, int port) implements AgentClient {
+    @Override
+    @SuppressWarnings("unchecked")
+    public int submit(Map<String, Object> wireSpec) throws IOException {
+      Map<String, Object> r = (Map<String, Object>) http.post("/jobs", wireSpec);
+      return ((Number) r.get("id")).intValue();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> jobs() throws IOException {
+      Map<String, Object> r = (Map<String, Object>) http.get("/jobs");
+      return (List<Map<String, Object>>) r.get("jobs");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> job(int id) throws IOException {
+      return (Map<String, Object>) http.get("/jobs/" + id);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean cancel(int id) throws IOException {
+      Map<String, Object> r = (Map<String, Object>) http.post("/jobs/" + id + "/cancel", Map.of());
+      return Boolean.TRUE.equals(r.get("cancelled"));
+    }
+
+    @Override
+    public long log(int id, long offset, boolean follow, OutputStream out) throws IOException {
+      return http.stream("/jobs/" + id + "/log?offset=" + offset + "&follow=" + follow, out);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.sky4j.provision.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The local cloud's settings, from {@code $SKY4J_HOME/local-cloud.properties} (all keys optional):
+ * <pre>
+ * region-a.zone-1.nodes=4        # capacity of each zone: nodes ...
+ * region-a.zone-1.gpus=4         # ... and GPUs
+ * simulated-gpus=H100:4          # offered when the host has no NVIDIA GPU (labelled simulated)
+ * chaos.mean-seconds=0           # &gt; 0: spot nodes preempt themselves, mean seconds apart
+ * node.cpus=2                    # vCPUs and memory each node advertises
+ * node.memory-gib=4
+ * </pre>
+ * Zones are fixed: {@code region-a/zone-1}, {@code region-a/zone-2}, {@code region-b/zone-1},
+ * {@code region-b/zone-2}.
+ */
+public record LocalCloudConfig(
+    List<Zone> zones, String simulatedGpus, double chaosMeanSeconds, double nodeCpus,
+    double nodeMemoryGib) {
+
+  /** One zone and its capacity. */
+  public record Zone(String region, String zone, int nodes, int gpus) {
+    public String id() {
+      return "local/" + region + "/" + zone;
+    }
+  }
+
+  private static final String[][] ZONES = {
+    {"region-a", "zone-1", "4", "4"},
+    {"region-a", "zone-2", "4", "4"},
+    {"region-b", "zone-1", "8", "8"},
+    {"region-b", "zone-2", "8", "8"},
+  };
+
+  public static LocalCloudConfig load(Path file) throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (Reader r = Files.newBufferedReader(file)) {
+        p.load(r);
+      }
+    }
+    try {
+      List<Zone> zones = new ArrayList<>();
+      for (String[] z : ZONES) {
+        String key = z[0] + "." + z[1];
+        zones.add(new Zone(z[0], z[1],
+            Integer.parseInt(p.getProperty(key + ".nodes", z[2]).trim()),
+            Integer.parseInt(p.getProperty(key + ".gpus", z[3]).trim())));
+      }
+      return new LocalCloudConfig(List.copyOf(zones),
+          p.getProperty("simulated-gpus", "H100:4").trim(),
+          Double.parseDouble(p.getProperty("chaos.mean-seconds", "0").trim()),
+          Double.parseDouble(p.getProperty("node.cpus", "2").trim()),
+          Double.parseDouble(p.getProperty("node.memory-gib", "4").trim()));
+    } catch (NumberFormatException e) {
+      throw new IOException(file + ": " + e.getMessage() + " is not a number; fix the value or "
+          + "delete the line to use the default", e);
+    }
+  }
+
+  public List<Zone> zonesOf(String region) {
+    return zones.stream().filter(z -> z.region().equals(region)).toList();
+  }
+}

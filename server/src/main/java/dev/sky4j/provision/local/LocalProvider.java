@@ -1,0 +1,336 @@
+package dev.sky4j.provision.local;
+
+import dev.sky4j.agent.NodeConfig;
+import dev.sky4j.agent.NodeMain;
+import dev.sky4j.catalog.Offer;
+import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.provision.CheckResult;
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.provision.NodeInfo;
+import dev.sky4j.provision.NodeState;
+import dev.sky4j.provision.ProvisionException;
+import dev.sky4j.provision.ProvisionRequest;
+import dev.sky4j.provision.Provider;
+import dev.sky4j.ssh.KeyManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The embedded local cloud: every node is a separate process on this machine (MINA sshd + agent)
+ * with its own loopback address and home folder {@code $SKY4J_HOME/local/<cluster>/<node>}.
+ * Stop keeps the home, start brings the same node back, terminate deletes it, and a spot node
+ * can be preempted (killed as a cloud would). Zones have capacities, so failover is real.
+ */
+public final class LocalProvider implements Provider {
+  private static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private final Sky4jPaths paths;
+  private final LocalCloudConfig config;
+  private final List<Gpu> gpus;
+  private final LocalLayout layout;
+
+  public LocalProvider(Sky4jPaths paths) throws IOException {
+    this(paths, LocalCloudConfig.load(paths.localCloudConfig()));
+  }
+
+  public LocalProvider(Sky4jPaths paths, LocalCloudConfig config) {
+    this.paths = paths;
+    this.config = config;
+    this.gpus = GpuInventory.detect(config.simulatedGpus());
+    this.layout = new LocalLayout(paths);
+  }
+
+  @Override
+  public String cloud() {
+    return "local";
+  }
+
+  public List<Gpu> gpus() {
+    return gpus;
+  }
+
+  public LocalCloudConfig config() {
+    return config;
+  }
+
+  @Override
+  public CheckResult check() {
+    String gpuText = gpus.isEmpty() ? "no GPUs"
+        : gpus.size() + " x " + gpus.get(0).label();
+    return new CheckResult("local", true, "nodes run as processes on this machine (" + gpuText + ")");
+  }
+
+  @Override
+  public List<Offer> offers() {
+    List<Offer> out = new ArrayList<>();
+    for (LocalCloudConfig.Zone z : config.zones()) {
+      out.add(new Offer("local", InstanceTypes.CPU, null, 0, config.nodeCpus(),
+          config.nodeMemoryGib(), 0, 0, 0, z.region(), z.zone(), null));
+      Map<String, Long> byName = new LinkedHashMap<>();
+      gpus.forEach(g -> byName.merge(g.name(), 1L, Long::sum));
+      for (Map.Entry<String, Long> e : byName.entrySet()) {
+        Gpu g = gpus.stream().filter(x -> x.name().equals(e.getKey())).findFirst().orElseThrow();
+        for (int n = 1; n <= Math.min(e.getValue(), z.gpus()); n *= 2) {
+          out.add(new Offer("local", InstanceTypes.gpu(e.getKey(), n), e.getKey(), n,
+              config.nodeCpus(), config.nodeMemoryGib(), g.memoryMib() / 1024.0, 0, 0,
+              z.region(), z.zone(), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public ClusterInfo runInstances(ProvisionRequest req) throws ProvisionException {
+    if (!CLUSTER_NAME.matcher(req.cluster()).matches()) {
+      throw new ProvisionException.InvalidRequest("cluster name '" + req.cluster() + "' is not "
+          + "valid: use lower-case letters, digits and '-', starting with a letter or digit");
+    }
+    try {
+      return layout.locked(() -> {
+        List<Path> existing = layout.nodeHomes(req.cluster());
+        if (!existing.isEmpty()) {
+          return resume(req, existing);
+        }
+        return create(req);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("local cloud: " + e.getMessage(), e);
+    }
+  }
+
+  private ClusterInfo resume(ProvisionRequest req, List<Path> homes)
+      throws IOException, ProvisionException {
+    if (req.numNodes() > homes.size()) {
+      throw new ProvisionException.InvalidRequest("cluster " + req.cluster() + " has "
+          + homes.size() + " node(s), the request asks for " + req.numNodes()
+          + ": use `sky down " + req.cluster() + "` first or launch another cluster");
+    }
+    for (Path home : homes) {
+      if (NodeProcess.find(home).isEmpty()) {
+        NodeProcess.start(home);
+      }
+    }
+    return getClusterInfo(req.cluster()).orElseThrow();
+  }
+
+  private ClusterInfo create(ProvisionRequest req) throws IOException, ProvisionException {
+    InstanceTypes.Shape shape = InstanceTypes.parse(req.instanceType());
+    if (shape == null) {
+      throw new ProvisionException.InvalidRequest("the local cloud has no instance type '"
+          + req.instanceType() + "': use local-cpu or local-gpu-<GPU>-<N> (see `sky show-gpus`)");
+    }
+    List<LocalCloudConfig.Zone> zones = config.zonesOf(req.region());
+    if (zones.isEmpty()) {
+      throw new ProvisionException.InvalidRequest("the local cloud has no region '" + req.region()
+          + "': use region-a or region-b");
+    }
+    if (req.zone() != null) {
+      zones = zones.stream().filter(z -> z.zone().equals(req.zone())).toList();
+      if (zones.isEmpty()) {
+        throw new ProvisionException.InvalidRequest("region " + req.region() + " has no zone '"
+            + req.zone() + "': use zone-1 or zone-2");
+      }
+    }
+    Placement placement = null;
+    String why = null;
+    for (LocalCloudConfig.Zone z : zones) {
+      Usage u = layout.usage(z);
+      int needGpus = shape.gpus() * req.numNodes();
+      if (u.nodes() + req.numNodes() > z.nodes()) {
+        why = z.id() + " has " + (z.nodes() - u.nodes()) + " of " + z.nodes() + " node(s) free";
+      } else if (u.gpus() + needGpus > z.gpus()) {
+        why = z.id() + " has " + (z.gpus() - u.gpus()) + " of " + z.gpus() + " GPU(s) free";
+      } else {
+        placement = new Placement(z, u);
+        break;
+      }
+    }
+    if (placement == null) {
+      throw new ProvisionException.CapacityUnavailable(req.region(),
+          req.zone(), "no capacity for " + req.numNodes() + " x " + req.instanceType() + ": " + why
+          + "; try another zone or region, or raise the capacity in " + paths.localCloudConfig());
+    }
+    List<List<String>> devices = layout.assignGpus(gpus, shape, req.numNodes());
+    if (devices == null) {
+      throw new ProvisionException.CapacityUnavailable(req.region(), placement.zone().zone(),
+          "not enough free " + shape.gpuName() + " GPUs on this host for " + req.numNodes()
+          + " node(s) x " + shape.gpus() + ": stop a GPU cluster or ask for fewer GPUs");
+    }
+    KeyManager.KeyFiles keys = KeyManager.ensure(paths);
+    List<NodeConfig> nodes = layout.allocateNodes(req, placement.zone(), shape, devices,
+        keys.publicKey(), config, gpus.stream().anyMatch(Gpu::simulated));
+    layout.writeCluster(req, placement.zone(), nodes);
+    for (NodeConfig n : nodes) {
+      NodeProcess.start(layout.nodeHome(req.cluster(), n.rank()));
+    }
+    return getClusterInfo(req.cluster()).orElseThrow();
+  }
+
+  private record Placement(LocalCloudConfig.Zone zone, Usage usage) {}
+
+  /** Nodes and GPUs a zone already holds. */
+  record Usage(int nodes, int gpus) {}
+
+  @Override
+  public void waitInstances(String cluster, Duration timeout) throws ProvisionException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Path> homes = layout.nodeHomes(cluster);
+    if (homes.isEmpty()) {
+      throw new ProvisionException.InvalidRequest("no local cluster named " + cluster);
+    }
+    long startedWaiting = System.nanoTime();
+    while (true) {
+      boolean all = true;
+      for (Path h : homes) {
+        if (NodeProcess.ready(h)) {
+          continue;
+        }
+        all = false;
+        // a node that died while starting will not come up: say why now, not at the timeout
+        if (NodeProcess.find(h).isEmpty() && System.nanoTime() - startedWaiting > 2_000_000_000L) {
+          throw new ProvisionException.CapacityUnavailable(layout.region(cluster), layout.zone(cluster),
+              "node " + h.getFileName() + " of " + cluster + " exited while starting; its log: "
+              + NodeConfig.agentDir(h).resolve("node.log"));
+        }
+      }
+      if (all) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ProvisionException.CapacityUnavailable(layout.region(cluster), layout.zone(cluster),
+            cluster + " did not accept SSH within " + timeout.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProvisionException.InvalidRequest("interrupted while waiting for " + cluster);
+      }
+    }
+  }
+
+  @Override
+  public Map<String, NodeState> queryInstances(String cluster) {
+    Map<String, NodeState> out = new LinkedHashMap<>();
+    for (Path h : layout.nodeHomes(cluster)) {
+      out.put(h.getFileName().toString(), state(h));
+    }
+    return out;
+  }
+
+  static NodeState state(Path home) {
+    Path agentDir = NodeConfig.agentDir(home);
+    if (NodeProcess.find(home).isPresent()) {
+      return Files.exists(agentDir.resolve(NodeMain.READY_FILE)) ? NodeState.RUNNING : NodeState.PENDING;
+    }
+    if (Files.exists(agentDir.resolve(NodeMain.PREEMPTED_FILE))) {
+      return NodeState.TERMINATED;
+    }
+    return Files.exists(agentDir.resolve(NodeProcess.STOPPED_FILE)) ? NodeState.STOPPED : NodeState.TERMINATED;
+  }
+
+  @Override
+  public void stopInstances(String cluster, boolean workersOnly) throws ProvisionException {
+    for (Path h : selected(cluster, workersOnly)) {
+      try {
+        NodeProcess.stop(h);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not stop " + h.getFileName() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void terminateInstances(String cluster, boolean workersOnly) throws ProvisionException {
+    try {
+      layout.locked(() -> {
+        for (Path h : selected(cluster, workersOnly)) {
+          NodeProcess.killHard(h);
+          LocalLayout.deleteTree(h);
+        }
+        if (!workersOnly) {
+          LocalLayout.deleteTree(layout.clusterDir(cluster));
+        }
+        return null;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + cluster + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reclaims a spot node as a cloud would: its process and job trees are killed, and it then
+   * reports TERMINATED. {@code rank} null means the head.
+   */
+  public void preempt(String cluster, Integer rank) throws ProvisionException {
+    if (!layout.spot(cluster)) {
+      throw new ProvisionException.InvalidRequest(cluster + " is not a spot cluster; only "
+          + "use_spot nodes can be preempted");
+    }
+    List<Path> homes = layout.nodeHomes(cluster);
+    int r = rank == null ? 0 : rank;
+    if (r < 0 || r >= homes.size()) {
+      throw new ProvisionException.InvalidRequest(cluster + " has nodes 0.." + (homes.size() - 1)
+          + "; there is no node " + r);
+    }
+    Path home = homes.get(r);
+    try {
+      Files.writeString(NodeConfig.agentDir(home).resolve(NodeMain.PREEMPTED_FILE), "admin\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    NodeProcess.killHard(home);
+  }
+
+  @Override
+  public Optional<ClusterInfo> getClusterInfo(String cluster) {
+    List<Path> homes = layout.nodeHomes(cluster);
+    if (homes.isEmpty()) {
+      return Optional.empty();
+    }
+    List<NodeInfo> nodes = new ArrayList<>();
+    NodeConfig head = null;
+    for (Path h : homes) {
+      try {
+        NodeConfig c = NodeConfig.read(h);
+        head = head == null ? c : head;
+        nodes.add(new NodeInfo(h.getFileName().toString(), c.rank(), c.ip(), c.ip(), c.sshPort(), state(h)));
+      } catch (IOException e) {
+        // a node being deleted concurrently: leave it out
+      }
+    }
+    nodes.sort(Comparator.comparingInt(NodeInfo::rank));
+    return Optional.of(new ClusterInfo(cluster, "local", layout.region(cluster), layout.zone(cluster),
+        layout.instanceType(cluster), nodes, System.getProperty("user.name"),
+        paths.keysDir().resolve(KeyManager.KEY_NAME)));
+  }
+
+  /** The clusters the local cloud holds now (any state). */
+  public List<String> clusters() {
+    Path dir = paths.localCloudDir();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private List<Path> selected(String cluster, boolean workersOnly) {
+    List<Path> homes = layout.nodeHomes(cluster);
+    return workersOnly && !homes.isEmpty() ? homes.subList(1, homes.size()) : homes;
+  }
+}
