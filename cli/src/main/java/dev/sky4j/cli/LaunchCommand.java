@@ -25,8 +25,13 @@ import picocli.CommandLine.Spec;
 public final class LaunchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TASK.yaml", description = "The task file.")
+  @Parameters(arity = "0..*", paramLabel = "TASK.yaml|COMMAND",
+      description = "The task file, or a command to run (after --).")
+  List<String> entrypoint;
+
   Path file;
+
+  @picocli.CommandLine.Mixin LaunchFlags launchFlags;
 
   @Option(names = "--dryrun", description = "Show the plan; launch nothing.")
   boolean dryrun;
@@ -78,9 +83,14 @@ public final class LaunchCommand implements Callable<Integer> {
       return 2;
     }
     if (!dryrun) {
-      err.println("error: 'sky launch' can only plan so far; add --dryrun to see the plan.");
-      return 1;
+      return LaunchRunner.run(entrypoint, launchFlags.task(gpus, useSpot, numNodes, infra, cpus,
+          memory, instanceType), launchFlags.flags());
     }
+    if (entrypoint == null || entrypoint.size() != 1) {
+      err.println("error: --dryrun needs one task file: sky launch --dryrun task.yaml");
+      return 2;
+    }
+    file = Path.of(entrypoint.get(0));
     if (numNodes != null && numNodes < 1) {
       err.println("error: --num-nodes must be at least 1, not " + numNodes);
       return 2;

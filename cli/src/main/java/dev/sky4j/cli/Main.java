@@ -17,6 +17,17 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       ShowGpusCommand.class,
       LaunchCommand.class,
+      ExecCommand.class,
+      StatusCommand.class,
+      QueueCommand.class,
+      LogsCommand.class,
+      CancelCommand.class,
+      StopCommand.class,
+      StartCommand.class,
+      DownCommand.class,
+      CheckCommand.class,
+      CostReportCommand.class,
+      ApiCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -125,9 +125,11 @@ public final class ClusterStore {
           + "started_at,ended_at FROM usage ORDER BY started_at DESC");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          long started = rs.getLong(5);
           long ended = rs.getLong(6);
+          Long endedAt = rs.wasNull() ? null : ended;
           out.add(new UsageRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
-              rs.getLong(5), rs.wasNull() ? null : ended));
+              started, endedAt));
         }
       }
       return out;

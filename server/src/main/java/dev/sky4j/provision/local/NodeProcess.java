@@ -33,12 +33,15 @@ final class NodeProcess {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_FLAGS);
     cmd.addAll(List.of("-cp", AgentJar.classpath(), NodeMain.class.getName(), "--home", home.toString()));
-    new ProcessBuilder(cmd)
+    Process p = new ProcessBuilder(cmd)
         .directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(agentDir.resolve("node.log").toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
+    // setsid execs in place, so this is the node's pid: written now, the node counts as
+    // existing (capacity, state) from this moment, not only once its JVM is up
+    Files.writeString(agentDir.resolve(NodeMain.PID_FILE), Long.toString(p.pid()));
   }
 
   /** The live node process, if any (a recycled pid running something else does not count). */

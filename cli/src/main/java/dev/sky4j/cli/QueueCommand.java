@@ -1,0 +1,45 @@
+package dev.sky4j.cli;
+
+import dev.sky4j.cli.remote.Remote;
+import dev.sky4j.client.dto.JobRecord;
+import dev.sky4j.client.json.Json;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sky queue CLUSTER}: the cluster's job queue. */
+@Command(name = "queue", description = "Show a cluster's jobs.")
+public final class QueueCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "CLUSTER") List<String> clusters;
+
+  @Option(names = {"-s", "--skip-finished"}, description = "Only pending and running jobs.")
+  boolean skipFinished;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
+  String output;
+
+  @Override
+  public Integer call() {
+    return Remote.run(Version.current(), c -> {
+      for (String cluster : clusters) {
+        List<JobRecord> jobs = c.get("/clusters/" + cluster + "/queue?skipFinished=" + skipFinished,
+            StatusCommand.listOf(JobRecord.class));
+        if ("json".equalsIgnoreCase(output)) {
+          System.out.println(Json.write(jobs));
+          continue;
+        }
+        System.out.println("Job queue of cluster " + cluster);
+        Table t = new Table("ID", "NAME", "USER", "SUBMITTED", "STARTED", "DURATION", "RESOURCES", "STATUS");
+        for (JobRecord j : jobs) {
+          t.row(j.id(), j.name() == null ? "-" : j.name(), j.user(), Times.ago(j.submittedAt()),
+              j.startedAt() == null ? "-" : Times.ago(j.startedAt()),
+              Times.duration(j.startedAt(), j.endedAt()), j.resources(), j.status());
+        }
+        System.out.print(t.render());
+      }
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,173 @@
+package dev.sky4j.cli.remote;
+
+import dev.sky4j.client.ApiException;
+import dev.sky4j.client.ServerUnreachableException;
+import dev.sky4j.client.SkyClient;
+import dev.sky4j.client.dto.Health;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the API server, starting a local one when none answers. The URL is {@code SKY4J_API_URL}
+ * (default {@code http://127.0.0.1:46590}, port overridable with {@code SKY4J_API_PORT}); the
+ * token {@code SKY4J_API_TOKEN}. A local server of another version is stopped and restarted (the
+ * version handshake), so an upgrade never talks to an old server.
+ */
+public final class ServerConnection {
+  public static final int DEFAULT_PORT = 46590;
+
+  private ServerConnection() {}
+
+  public static String url() {
+    String url = System.getenv("SKY4J_API_URL");
+    if (url != null && !url.isBlank()) {
+      return url.trim();
+    }
+    String port = System.getenv("SKY4J_API_PORT");
+    return "http://127.0.0.1:" + (port == null || port.isBlank() ? DEFAULT_PORT : port.trim());
+  }
+
+  public static Path home() {
+    String prop = System.getProperty("sky4j.home");
+    String env = System.getenv("SKY4J_HOME");
+    String v = prop != null && !prop.isBlank() ? prop : env;
+    return v == null || v.isBlank() ? Path.of(System.getProperty("user.home"), ".sky4j")
+        : Path.of(v).toAbsolutePath();
+  }
+
+  public static SkyClient client() {
+    return new SkyClient(url(), System.getenv("SKY4J_API_TOKEN"));
+  }
+
+  /** A client for a server that answers (starting one if needed), with a matching API version. */
+  public static SkyClient ensure(String cliVersion) throws IOException, ApiException {
+    SkyClient c = client();
+    try {
+      Health h = c.health();
+      if (h.apiVersion() == Health.API_VERSION && cliVersion.equals(h.version())) {
+        return c;
+      }
+      if (!isLocal(c.baseUrl())) {
+        if (h.apiVersion() != Health.API_VERSION) {
+          throw new IOException("the API server at " + c.baseUrl() + " speaks API version "
+              + h.apiVersion() + " but this sky speaks " + Health.API_VERSION
+              + "; upgrade one of them");
+        }
+        return c;
+      }
+      System.err.println("Restarting the local API server (it runs " + h.version()
+          + ", this sky is " + cliVersion + ")");
+      stop(c, h.pid());
+    } catch (ServerUnreachableException e) {
+      if (!isLocal(c.baseUrl())) {
+        throw new IOException("no API server answers at " + c.baseUrl()
+            + "; check SKY4J_API_URL or start it there with: sky api start --host 0.0.0.0");
+      }
+    }
+    start(c);
+    return c;
+  }
+
+  /** Asks the server to stop and waits until its process is gone. */
+  public static void stop(SkyClient c, long pid) throws IOException {
+    try {
+      c.post("/shutdown", null, Void.class);
+    } catch (ApiException | IOException ignored) {
+      // fall back to the signal below
+    }
+    var ph = ProcessHandle.of(pid);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (ph.isPresent() && ph.get().isAlive() && System.currentTimeMillis() < deadline) {
+      sleep(50);
+    }
+    if (ph.isPresent() && ph.get().isAlive()) {
+      ph.get().destroy();
+    }
+  }
+
+  /** Starts {@code java -cp <server jar> dev.sky4j.server.ServerMain} detached, waits for health. */
+  public static void start(SkyClient c) throws IOException {
+    Path jar = serverJar();
+    Path dir = home().resolve("server");
+    Files.createDirectories(dir);
+    int port = URI.create(c.baseUrl()).getPort();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-Xss512k");
+    cmd.add("-cp");
+    cmd.add(jar.toString());
+    cmd.add("dev.sky4j.server.ServerMain");
+    cmd.add("--port");
+    cmd.add(Integer.toString(port < 0 ? DEFAULT_PORT : port));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("SKY4J_HOME", home().toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (!p.isAlive()) {
+        throw new IOException("the API server exited at start (code " + p.exitValue() + "); see "
+            + dir.resolve("server.out") + " and " + dir.resolve("server.log"));
+      }
+      try {
+        c.health();
+        return;
+      } catch (ServerUnreachableException e) {
+        sleep(50);
+      } catch (ApiException e) {
+        return;
+      }
+    }
+    throw new IOException("the API server did not answer within 30 s; see " + dir.resolve("server.log"));
+  }
+
+  /**
+   * The server jar: {@code SKY4J_SERVER_JAR}, else the one built next to this CLI's jar in the
+   * source tree ({@code server/target/sky4j-server.jar}), else this jar if it holds the server.
+   */
+  static Path serverJar() throws IOException {
+    String env = System.getenv("SKY4J_SERVER_JAR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path self;
+    try {
+      self = Path.of(ServerConnection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (Exception e) {
+      throw new IOException("cannot tell where this sky is installed: set SKY4J_SERVER_JAR");
+    }
+    for (Path dir = self.getParent(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("server").resolve("target").resolve("sky4j-server.jar");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+      Path lib = dir.resolve("lib").resolve("sky4j-server.jar");
+      if (Files.isRegularFile(lib)) {
+        return lib;
+      }
+    }
+    throw new IOException("cannot find the API server jar (sky4j-server.jar); build it with "
+        + "'mvn -pl server -am package' or set SKY4J_SERVER_JAR");
+  }
+
+  static boolean isLocal(String url) {
+    String host = URI.create(url).getHost();
+    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.sky4j.cli.remote;
+
+import dev.sky4j.client.dto.TaskInput;
+import dev.sky4j.client.dto.TaskOverrides;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * SkyPilot's task flags ({@code TASK_OPTIONS}): overrides of the YAML, envs and secrets. Used as
+ * a picocli mixin by launch and exec.
+ */
+public final class TaskOptions {
+  @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Task name.")
+  String name;
+
+  @Option(names = "--workdir", paramLabel = "DIR", description = "Folder synced to ~/sky_workdir.")
+  String workdir;
+
+  @Option(names = "--num-nodes", paramLabel = "N", description = "Number of nodes.")
+  Integer numNodes;
+
+  @Option(names = "--gpus", paramLabel = "NAME[:N]", description = "Accelerators, e.g. A100:8.")
+  String gpus;
+
+  @Option(names = "--cpus", paramLabel = "N[+]", description = "vCPUs per node: 8 or 8+.")
+  String cpus;
+
+  @Option(names = "--memory", paramLabel = "GB[+]", description = "Memory per node in GiB.")
+  String memory;
+
+  @Option(names = "--disk-size", paramLabel = "GB", description = "OS disk size in GB.")
+  Integer diskSize;
+
+  @Option(names = "--infra", paramLabel = "CLOUD[/REGION[/ZONE]]", description = "Where to run.")
+  String infra;
+
+  @Option(names = "--use-spot", negatable = true, description = "Use spot instances.")
+  Boolean useSpot;
+
+  @Option(names = {"-t", "--instance-type"}, paramLabel = "TYPE", description = "Instance type.")
+  String instanceType;
+
+  @Option(names = "--env", paramLabel = "KEY[=VAL]", description = "Environment variable "
+      + "(repeatable); KEY alone takes the value from your environment.")
+  List<String> envs;
+
+  @Option(names = "--secret", paramLabel = "KEY[=VAL]", description = "Secret environment "
+      + "variable (repeatable): never logged or stored.")
+  List<String> secrets;
+
+  /** Options built in code (launch declares some of these flags itself for --dryrun). */
+  public static TaskOptions of(String name, String workdir, Integer numNodes, String gpus,
+      String cpus, String memory, Integer diskSize, String infra, Boolean useSpot,
+      String instanceType, List<String> envs, List<String> secrets) {
+    TaskOptions o = new TaskOptions();
+    o.name = name;
+    o.workdir = workdir;
+    o.numNodes = numNodes;
+    o.gpus = gpus;
+    o.cpus = cpus;
+    o.memory = memory;
+    o.diskSize = diskSize;
+    o.infra = infra;
+    o.useSpot = useSpot;
+    o.instanceType = instanceType;
+    o.envs = envs;
+    o.secrets = secrets;
+    return o;
+  }
+
+  public TaskOverrides overrides() {
+    return new TaskOverrides(name, workdir, numNodes, gpus, cpus, memory, diskSize, infra,
+        useSpot, instanceType);
+  }
+
+  /**
+   * The task to send: {@code entrypoint} is a YAML file or command words. Returns null (after
+   * printing why) when the file cannot be read.
+   */
+  public TaskInput input(List<String> entrypoint) throws IOException {
+    String yaml = null;
+    String yamlPath = null;
+    String command = null;
+    Path base = Path.of("").toAbsolutePath();
+    if (entrypoint != null && !entrypoint.isEmpty()) {
+      String first = entrypoint.get(0);
+      Path p = Path.of(first);
+      if (entrypoint.size() == 1 && (first.endsWith(".yaml") || first.endsWith(".yml"))) {
+        if (!Files.isRegularFile(p)) {
+          throw new IOException(first + ": no such file");
+        }
+        yaml = Files.readString(p, StandardCharsets.UTF_8);
+        yamlPath = first;
+        base = p.toAbsolutePath().getParent();
+      } else {
+        command = String.join(" ", entrypoint);
+      }
+    }
+    return new TaskInput(yaml, yamlPath, base.toString(), command, overrides(), pairs(envs),
+        pairs(secrets));
+  }
+
+  private static Map<String, String> pairs(List<String> items) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (items != null) {
+      for (String s : items) {
+        int eq = s.indexOf('=');
+        if (eq < 0) {
+          String v = System.getenv(s);
+          m.put(s, v == null ? "" : v);
+        } else {
+          m.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The one validator ({@link dev.sky4j.spec.validate.Validator}): structure against the field
+ * model, value rules (accelerators, sizes, infra, ports, hooks, ...), and catalog-aware checks.
+ * Also the shared parsers of those values ({@link dev.sky4j.spec.validate.AcceleratorSyntax},
+ * {@link dev.sky4j.spec.validate.Quantities}, {@link dev.sky4j.spec.validate.InfraSpec}). May depend
+ * on {@code dev.sky4j.spec}, its yaml/schema subpackages and {@code dev.sky4j.catalog}.
+ */
+package dev.sky4j.spec.validate;
