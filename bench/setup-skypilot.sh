@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs SkyPilot (the baseline for docs/benchmarks.md) into .venv-bench and makes it run offline
 # on sky4j's bundled catalog, in a throw-away HOME (.venv-bench/home), never the real ~/.sky.
-# Idempotent: rerunning only refreshes the converted catalog. Needs python3 (3.11) and PyPI.
+# Idempotent: rerunning keeps the venv and rebuilds the throw-away HOME. Needs python3 (3.11) and PyPI.
 # Prints the env to use: HOME=.venv-bench/home SKYPILOT_DISABLE_USAGE_COLLECTION=1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +18,8 @@ if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.vers
 fi
 
 # Catalog: sky4j's CSVs in SkyPilot's v8 layout (no md5 meta, so SkyPilot never re-downloads).
-mkdir -p "$home/.sky"
+# A fresh ~/.sky each time: no state left by an earlier run (or a `sky` CLI call) leaks in.
+rm -rf "$home/.sky" && mkdir -p "$home/.sky"
 "$venv/bin/python" "$root/bench/skypilot_catalog.py" \
   "$root/core/src/main/resources/dev/sky4j/catalog/builtin" "$home/.sky/catalogs/v8"
 # Only the clouds we have catalogs for; any other would make SkyPilot download its catalog.

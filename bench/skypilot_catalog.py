@@ -31,17 +31,27 @@ def gpu_info(row):
                           'MemoryInfo': {'SizeInMiB': mib}}], 'TotalGpuMemoryInMiB': mib * count})
 
 
+def zone(row):
+    # SkyPilot drops rows whose AvailabilityZone is empty (common.get_region_zones); our AWS GPU rows
+    # are per region, so they get one placeholder zone "<region>a" (zone names are not compared).
+    return row['zone'] or row['region'] + 'a'
+
+
 def convert_cloud(src, dest, cloud):
     extra = EXTRA.get(cloud, {})
+    with open(os.path.join(src, f'{cloud}.csv'), newline='') as f_in:
+        rows = list(csv.DictReader(f_in))
+    # Per-region clouds (azure, lambda, ...) have no zone column in SkyPilot's catalog either.
+    zoned = any(r['zone'] for r in rows)
+    columns = V8_COLUMNS if zoned else V8_COLUMNS[:-1]
     os.makedirs(os.path.join(dest, cloud), exist_ok=True)
-    with open(os.path.join(src, f'{cloud}.csv'), newline='') as f_in, \
-            open(os.path.join(dest, cloud, 'vms.csv'), 'w', newline='') as f_out:
+    with open(os.path.join(dest, cloud, 'vms.csv'), 'w', newline='') as f_out:
         out = csv.writer(f_out)
-        out.writerow(V8_COLUMNS + list(extra))
-        for r in csv.DictReader(f_in):
+        out.writerow(columns + list(extra))
+        for r in rows:
             out.writerow([r['instance_type'], r['accelerator_name'], r['accelerator_count'],
                           r['vcpus'], r['memory_gib'], gpu_info(r), r['price'], r['spot_price'],
-                          r['region'], r['zone']] + list(extra.values()))
+                          r['region']] + ([zone(r)] if zoned else []) + list(extra.values()))
 
 
 def convert_common(src, dest):

@@ -59,7 +59,7 @@ final class Jobs {
     JobSpec spec = new JobSpec(task.name(), setup, task.run(), task.numNodes(), gpus,
         JobSpec.DEFAULT_CPUS, nonNull(task.envs()), nonNull(task.secrets()),
         "sky-" + System.currentTimeMillis() + "_" + row.name(), row.owner(),
-        task.workdir() == null ? null : "sky_workdir");
+        "sky_workdir"); // SkyPilot always runs in ~/sky_workdir (the agent falls back to ~)
     int id = access.agent(info).submit(spec.toWireJson());
     store.record(row.name(), id, task.name(), "PENDING", ctx.id());
     ctx.log().stage("Job " + id + " submitted to " + row.name()

@@ -54,6 +54,7 @@ public final class CommandRunner implements AutoCloseable {
     c.setConnectTimeout(5_000);
     try {
       c.connect(target.host(), target.port());
+      c.getSocket().setTcpNoDelay(true);
       c.authPublickey(target.user(), c.loadKeys(target.privateKey().toString()));
       c.getConnection().getKeepAlive().setKeepAliveInterval(15);
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
@@ -29,6 +30,8 @@ public final class NodeSshServer implements AutoCloseable {
     sshd = SshServer.setUpDefaultServer();
     sshd.setHost(bindAddress);
     sshd.setPort(port);
+    // interactive round trips: without it Nagle + delayed ACK add ~40 ms per exchange
+    CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(agentDir.resolve("ssh_host_key")));
     sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
     sshd.setPasswordAuthenticator(null);

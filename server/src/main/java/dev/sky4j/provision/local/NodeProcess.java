@@ -19,9 +19,9 @@ import java.util.Optional;
 final class NodeProcess {
   static final String STOPPED_FILE = "stopped";
   /** A small heap and a quick JIT: the node mostly waits, and many nodes share one host. */
-  static final List<String> JVM_FLAGS = List.of("-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
-      "-Xshare:auto");
+  static final List<String> JVM_FLAGS = List.of("-Xmx48m", "-Xms8m", "-Xmn4m", "-Xss256k",
+      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=8m",
+      "-XX:MaxMetaspaceSize=64m", "-XX:-UsePerfData", "-Xshare:auto");
 
   private NodeProcess() {}
 
