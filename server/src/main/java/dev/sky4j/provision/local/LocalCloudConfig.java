@@ -15,9 +15,12 @@ import java.util.Properties;
  * region-a.zone-1.gpus=4         # ... and GPUs
  * simulated-gpus=H100:4          # offered when the host has no NVIDIA GPU (labelled simulated)
  * chaos.mean-seconds=0           # &gt; 0: spot nodes preempt themselves, mean seconds apart
- * node.cpus=2                    # vCPUs and memory each node advertises
- * node.memory-gib=4
+ * node.cpus=8                    # vCPUs and memory each node advertises
+ * node.memory-gib=32
  * </pre>
+ * The advertised node shape is nominal (nodes share this machine's CPUs); its default meets
+ * SkyPilot's default node rule (8+ vCPUs, 4 GiB per vCPU) so a task that asks for nothing lands
+ * on the local cloud as it would on a real one.
  * Zones are fixed: {@code region-a/zone-1}, {@code region-a/zone-2}, {@code region-b/zone-1},
  * {@code region-b/zone-2}.
  */
@@ -57,8 +60,8 @@ public record LocalCloudConfig(
       return new LocalCloudConfig(List.copyOf(zones),
           p.getProperty("simulated-gpus", "H100:4").trim(),
           Double.parseDouble(p.getProperty("chaos.mean-seconds", "0").trim()),
-          Double.parseDouble(p.getProperty("node.cpus", "2").trim()),
-          Double.parseDouble(p.getProperty("node.memory-gib", "4").trim()));
+          Double.parseDouble(p.getProperty("node.cpus", "8").trim()),
+          Double.parseDouble(p.getProperty("node.memory-gib", "32").trim()));
     } catch (NumberFormatException e) {
       throw new IOException(file + ": " + e.getMessage() + " is not a number; fix the value or "
           + "delete the line to use the default", e);
