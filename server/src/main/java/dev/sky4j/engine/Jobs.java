@@ -54,11 +54,17 @@ final class Jobs {
 
   int submit(ClusterInfo info, ClusterRow row, Task task, String setup, RequestContext ctx)
       throws IOException {
+    return submit(info, row, task, setup, null, ctx);
+  }
+
+  /** {@code taskId} null: a fresh cluster-job id; a managed job passes its stable one. */
+  int submit(ClusterInfo info, ClusterRow row, Task task, String setup, String taskId,
+      RequestContext ctx) throws IOException {
     var acc = task.resources().first().accelerator();
     double gpus = acc == null ? 0 : acc.count();
     JobSpec spec = new JobSpec(task.name(), setup, task.run(), task.numNodes(), gpus,
         JobSpec.DEFAULT_CPUS, nonNull(task.envs()), nonNull(task.secrets()),
-        "sky-" + System.currentTimeMillis() + "_" + row.name(), row.owner(),
+        taskId != null ? taskId : "sky-" + System.currentTimeMillis() + "_" + row.name(), row.owner(),
         "sky_workdir"); // SkyPilot always runs in ~/sky_workdir (the agent falls back to ~)
     int id = access.agent(info).submit(spec.toWireJson());
     store.record(row.name(), id, task.name(), "PENDING", ctx.id());

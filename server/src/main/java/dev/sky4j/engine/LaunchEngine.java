@@ -49,6 +49,16 @@ final class LaunchEngine {
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
       throws Exception {
+    return launch(req, cluster, owner, java.util.Set.of(), null, ctx);
+  }
+
+  /**
+   * The same launch with placements ruled out up front and a fixed {@code SKYPILOT_TASK_ID}
+   * (null: a fresh one): what a managed job's controller needs to recover elsewhere.
+   */
+  LaunchResult launch(LaunchRequest req, String cluster, String owner,
+      java.util.Set<dev.sky4j.optimizer.Blocked> blocked, String taskId, RequestContext ctx)
+      throws Exception {
     Task task = TaskResolver.resolve(req.task(), providers.catalog());
     ctx.log().addSecrets(task.secrets().values());
     Integer idle = req.idleMinutes() != null ? req.idleMinutes()
@@ -77,7 +87,7 @@ final class LaunchEngine {
         row = row.withAutostop(idle, autodown);
       } else {
         Provisioner.Outcome o = provisioner.provision(cluster, task.resources(), task.numNodes(),
-            req.retryUntilUp(), owner, idle, autodown, ctx);
+            req.retryUntilUp(), owner, idle, autodown, blocked, ctx);
         info = o.info();
         row = clusters.get(cluster).orElseThrow();
       }
@@ -106,7 +116,7 @@ final class LaunchEngine {
       if (setup != null) {
         ctx.log().stage("Running setup on " + info.nodes().size() + " node(s)");
       }
-      int jobId = jobs.submit(info, row, task, setup, ctx);
+      int jobId = jobs.submit(info, row, task, setup, taskId, ctx);
       String status = null;
       if (!req.detachRun()) {
         status = jobs.streamInto(info, jobId, ctx);

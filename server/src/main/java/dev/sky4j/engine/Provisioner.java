@@ -40,10 +40,21 @@ final class Provisioner {
   Outcome provision(String name, ResourceChoices choices, int numNodes, boolean retryUntilUp,
       String owner, Integer autostop, boolean autostopDown, RequestContext ctx)
       throws InterruptedException {
+    return provision(name, choices, numNodes, retryUntilUp, owner, autostop, autostopDown,
+        Set.of(), ctx);
+  }
+
+  /**
+   * As above, with placements ruled out from the start (a managed job's recovery blocks the
+   * region it was just preempted in).
+   */
+  Outcome provision(String name, ResourceChoices choices, int numNodes, boolean retryUntilUp,
+      String owner, Integer autostop, boolean autostopDown, Set<Blocked> preBlocked,
+      RequestContext ctx) throws InterruptedException {
     long pause = 2_000;
     int attempt = 0;
     for (int round = 1; ; round++) {
-      Set<Blocked> blocked = new LinkedHashSet<>();
+      Set<Blocked> blocked = new LinkedHashSet<>(preBlocked);
       List<String> history = new ArrayList<>();
       while (true) {
         ctx.checkCancelled();
