@@ -44,7 +44,7 @@ def run_once(cmd, env):
 def main():
     print(f'N={N} cold runs per command (median); sky4j = `SKY4J_NO_BUILD=1 ./sky ...`, '
           f'SkyPilot = `bench/skypilot_ops.py ...` (in-process SkyPilot API, no API server)\n')
-    print('| operation | sky4j median | SkyPilot median | sky4j / SkyPilot | SkyPilot / sky4j |')
+    print('| operation | sky4j median | SkyPilot median | ratio sky4j / SkyPilot | speed-up |')
     print('|---|---:|---:|---:|---:|')
     for name, sky4j_args, skypilot_args in CASES:
         a, b = SKY4J + sky4j_args, SKYPILOT + skypilot_args
@@ -55,7 +55,7 @@ def main():
             t_b.append(run_once(b, SKYPILOT_ENV))
         m_a, m_b = statistics.median(t_a), statistics.median(t_b)
         print(f'| {name} | {m_a * 1000:.0f} ms | {m_b * 1000:.0f} ms | {m_a / m_b:.2f}x | '
-              f'{m_b / m_a:.1f}x faster |', flush=True)
+              f'{m_b / m_a:.1f}x |', flush=True)
 
 
 if __name__ == '__main__':

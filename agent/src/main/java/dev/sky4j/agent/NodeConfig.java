@@ -40,6 +40,9 @@ public record NodeConfig(
 
   public static final String AGENT_DIR = ".sky4j-agent";
   public static final String FILE = "node.properties";
+  /** Where a node's SSH server and agent listen on their own address unless told otherwise. */
+  public static final int DEFAULT_SSH_PORT = 2222;
+  public static final int DEFAULT_AGENT_PORT = 2223;
 
   public NodeConfig {
     gpuDevices = List.copyOf(gpuDevices);

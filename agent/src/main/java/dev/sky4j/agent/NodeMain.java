@@ -1,5 +1,11 @@
 package dev.sky4j.agent;
 
+import dev.sky4j.agent.autostop.AutostopStore;
+import dev.sky4j.agent.autostop.Autostopper;
+import dev.sky4j.agent.autostop.ClusterActivity;
+import dev.sky4j.agent.autostop.HookRunner;
+import dev.sky4j.agent.autostop.LocalSelfStop;
+import dev.sky4j.agent.autostop.SelfStop;
 import dev.sky4j.agent.http.AgentHttpServer;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.RemoteRank;
@@ -12,6 +18,7 @@ import dev.sky4j.agent.ssh.SessionTracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -55,10 +62,16 @@ public final class NodeMain {
     JobQueue queue = new JobQueue(cfg, home, launcher);
     SessionTracker tracker = new SessionTracker(cfg.agentPort());
     long boot = System.currentTimeMillis();
+    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker,
+        cfg.rank() == 0 && cfg.peers().size() > 1 ? cfg.peers().subList(1, cfg.peers().size()) : List.of());
+    Autostopper autostop = new Autostopper(agentDir, new AutostopStore(agentDir), activity,
+        new HookRunner(home), selfStop(cfg, home), queue::lastSubmitMillis, boot,
+        () -> System.exit(0));
 
     AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
         () -> health(cfg, boot),
-        () -> idle(queue, tracker, boot));
+        cluster -> activity.report(cluster && cfg.rank() == 0, boot),
+        autostop);
     NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
         cfg.authorizedKeys(), tracker);
 
@@ -76,6 +89,9 @@ public final class NodeMain {
     }, "node-shutdown"));
     if (cfg.spot() && cfg.chaosMeanSeconds() > 0) {
       Chaos.schedule(cfg.chaosMeanSeconds(), agentDir, ranks);
+    }
+    if (cfg.rank() == 0) {
+      autostop.start(Long.getLong("sky4j.autostop.tickMillis", 500));
     }
     Files.writeString(agentDir.resolve(READY_FILE),
         "ssh=" + ssh.port() + "\nagent=" + cfg.agentPort() + "\n");
@@ -95,18 +111,8 @@ public final class NodeMain {
     return m;
   }
 
-  private static Map<String, Object> idle(JobQueue queue, SessionTracker tracker, long boot) {
-    long last = Math.max(queue.lastActivityMillis(), tracker.lastActivityMillis());
-    int live = queue.liveJobs();
-    int channels = tracker.activeChannels();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("liveJobs", live);
-    m.put("sshConnections", tracker.connections());
-    m.put("sshChannels", channels);
-    m.put("idle", live == 0 && channels == 0);
-    m.put("lastActivityMillis", last);
-    m.put("idleSeconds", live == 0 && channels == 0 ? (System.currentTimeMillis() - last) / 1000 : 0);
-    m.put("bootMillis", boot);
-    return m;
+  /** The cloud's own stop path as seen from the node; null where the agent has none yet. */
+  private static SelfStop selfStop(NodeConfig cfg, Path home) {
+    return "local".equals(cfg.cloud()) ? new LocalSelfStop(home, cfg.cluster()) : null;
   }
 }

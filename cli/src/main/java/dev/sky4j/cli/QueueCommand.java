@@ -31,11 +31,13 @@ public final class QueueCommand implements Callable<Integer> {
           continue;
         }
         System.out.println("Job queue of cluster " + cluster);
-        Table t = new Table("ID", "NAME", "USER", "SUBMITTED", "STARTED", "DURATION", "RESOURCES", "STATUS");
+        Table t = new Table("ID", "NAME", "USER", "SUBMITTED", "STARTED", "DURATION", "RESOURCES", "STATUS",
+            "EXIT");
         for (JobRecord j : jobs) {
           t.row(j.id(), j.name() == null ? "-" : j.name(), j.user(), Times.ago(j.submittedAt()),
               j.startedAt() == null ? "-" : Times.ago(j.startedAt()),
-              Times.duration(j.startedAt(), j.endedAt()), j.resources(), j.status());
+              Times.duration(j.startedAt(), j.endedAt()), j.resources(), j.status(),
+              j.exitCode() == null ? "-" : j.exitCode());
         }
         System.out.print(t.render());
       }

@@ -1,5 +1,6 @@
 package dev.sky4j.api;
 
+import dev.sky4j.client.BuildId;
 import dev.sky4j.client.dto.Accepted;
 import dev.sky4j.client.dto.CancelRequest;
 import dev.sky4j.client.dto.ClusterAction;
@@ -31,6 +32,10 @@ public final class ApiServer {
   private final String version;
   private final String token;
   private final RequestRoutes requests;
+  private final List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> more =
+      new java.util.ArrayList<>();
+  /** Computed once: the jar on disk may be rebuilt while this server runs. */
+  private final String build = BuildId.ofCodeOf(ApiServer.class);
   private Javalin app;
 
   /** {@code token} null means none is required (loopback only). */
@@ -39,6 +44,12 @@ public final class ApiServer {
     this.version = version;
     this.token = token;
     this.requests = new RequestRoutes(sky);
+  }
+
+  /** Adds a group of routes (e.g. {@link JobRoutes}); call before {@link #start}. */
+  public ApiServer with(java.util.function.Consumer<io.javalin.config.RoutesConfig> routes) {
+    more.add(routes);
+    return this;
   }
 
   public ApiServer start(String host, int port) {
@@ -83,7 +94,7 @@ public final class ApiServer {
 
   private void routes(io.javalin.config.RoutesConfig r) {
     r.get(P + "/health", ctx -> ctx.json(new Health("healthy", version, Health.API_VERSION,
-        ProcessHandle.current().pid(), sky.home().toString(), token != null)));
+        ProcessHandle.current().pid(), sky.home().toString(), token != null, build)));
     r.get(P + "/openapi.json", ctx -> {
       try (var in = ApiServer.class.getResourceAsStream("/dev/sky4j/api/openapi.json")) {
         if (in == null) {
@@ -118,6 +129,7 @@ public final class ApiServer {
       sky.requestShutdown();
     });
     requests.register(r);
+    more.forEach(m -> m.accept(r));
   }
 
   private void authorize(Context ctx) {

@@ -1,19 +1,25 @@
 package dev.sky4j.engine;
 
 import dev.sky4j.requests.ApiError;
-import java.util.regex.Pattern;
+import dev.sky4j.spec.Names;
 
-/** SkyPilot's cluster-name rule, and the generated name when {@code -c} is not given. */
+/**
+ * The one check of a cluster name (core's {@link Names} rule, SkyPilot's), done before any
+ * provider sees the name, and the generated name when {@code -c} is not given.
+ */
 final class ClusterNames {
-  private static final Pattern VALID = Pattern.compile("[a-zA-Z]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?");
+  static final int MAX_LENGTH = 63;
 
   private ClusterNames() {}
 
   static String check(String name) {
-    if (name == null || !VALID.matcher(name).matches() || name.length() > 63) {
-      throw ApiError.badRequest("invalid-cluster-name", "Cluster name \"" + name + "\" is invalid; "
-          + "use letters, digits, '-', '_' and '.', start with a letter and end with a letter or "
-          + "digit (at most 63 characters), e.g. -c my-dev");
+    String problem = Names.clusterNameProblem(name);
+    if (problem == null && name.length() > MAX_LENGTH) {
+      problem = "Cluster name '" + name + "' is invalid: it has " + name.length()
+          + " characters, at most " + MAX_LENGTH + " are allowed.";
+    }
+    if (problem != null) {
+      throw ApiError.badRequest("invalid-cluster-name", problem + " Pick another name, e.g. -c my-dev");
     }
     return name;
   }

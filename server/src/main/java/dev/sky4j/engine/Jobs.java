@@ -140,7 +140,8 @@ final class Jobs {
         + fmt(spec.get("cpusPerNode") instanceof Number n ? n.doubleValue() : 0.5) + "]";
     return new JobRecord(((Number) j.get("id")).intValue(), (String) spec.get("name"),
         (String) spec.get("user"), String.valueOf(j.get("state")), num(j.get("submittedAt")),
-        numOrNull(j.get("startedAt")), numOrNull(j.get("endedAt")), null, res);
+        numOrNull(j.get("startedAt")), numOrNull(j.get("endedAt")),
+        j.get("exitCode") instanceof Number n ? Integer.valueOf(n.intValue()) : null, res);
   }
 
   private static String fmt(double d) {

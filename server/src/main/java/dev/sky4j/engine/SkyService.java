@@ -49,6 +49,7 @@ public final class SkyService implements AutoCloseable {
   private final ClusterOps ops;
   private final Jobs jobs;
   private final StatusView view;
+  private final JobClusters jobClusters;
   private final String user = System.getProperty("user.name");
   private volatile Runnable shutdownHook = () -> {};
 
@@ -64,11 +65,17 @@ public final class SkyService implements AutoCloseable {
     this.engine = new LaunchEngine(providers, clusters, access, jobs, locks);
     this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks);
     this.view = new StatusView(clusters, providers);
+    this.jobClusters = new JobClusters(providers, clusters, access, engine, ops, jobs);
     Reconciler.run(clusters, requests, providers, view, access);
   }
 
   public Path home() {
     return home;
+  }
+
+  /** The engine as managed-job controllers use it (dev.sky4j.jobs). */
+  public JobClusters jobClusters() {
+    return jobClusters;
   }
 
   public void onShutdown(Runnable r) {

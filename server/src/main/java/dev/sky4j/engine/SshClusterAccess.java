@@ -24,9 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * address only; the tunnel makes it reachable from here as it would be on a cloud VM.
  */
 public final class SshClusterAccess implements ClusterAccess {
-  /** The port each node's agent listens on, on the node's own address (the local cloud's layout). */
-  static final int AGENT_PORT = Integer.getInteger("sky4j.agent.port", 2223);
-
   private final SshConfigWriter sshConfig;
   private final Map<String, Conn> conns = new ConcurrentHashMap<>();
 
@@ -78,7 +75,7 @@ public final class SshClusterAccess implements ClusterAccess {
     synchronized (conn) {
       if (conn.agent == null) {
         CommandRunner head = conn.runners.get(0);
-        conn.tunnel = head.forward(c.head().internalIp(), AGENT_PORT);
+        conn.tunnel = head.forward(c.head().internalIp(), c.head().agentPort());
         conn.agent = new HttpAgent(new HttpJsonClient("127.0.0.1", conn.tunnel.localPort()),
             conn.tunnel.localPort());
       }

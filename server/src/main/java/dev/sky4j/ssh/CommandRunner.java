@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import dev.sky4j.agent.ssh.SessionTracker;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
@@ -49,7 +51,10 @@ public final class CommandRunner implements AutoCloseable {
       return ssh;
     }
     closeQuietly();
-    SSHClient c = new SSHClient();
+    // tagged as sky4j's control client: its warm connections must not hold off autostop
+    DefaultConfig cfg = new DefaultConfig();
+    cfg.setVersion(SessionTracker.CONTROL_CLIENT);
+    SSHClient c = new SSHClient(cfg);
     c.addHostKeyVerifier(new PromiscuousVerifier());
     c.setConnectTimeout(5_000);
     try {

@@ -63,8 +63,8 @@ public final class ClusterStore {
   public void save(ClusterRow row) {
     db.tx(c -> {
       Optional<ClusterRow> old = find(c, row.name());
-      boolean wasUp = old.map(o -> o.status() == ClusterStatus.UP).orElse(false);
-      boolean isUp = row.status() == ClusterStatus.UP;
+      boolean wasUp = old.map(o -> o.status().running()).orElse(false);
+      boolean isUp = row.status().running();
       long now = System.currentTimeMillis();
       try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO clusters(" + COLS
           + ",updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {

@@ -68,6 +68,43 @@ final class Migrations {
           finished_at INTEGER
         )""",
         "CREATE INDEX requests_created ON requests(created_at)",
+      },
+      // 2: managed jobs (dev.sky4j.jobs.ManagedJobStore) and their state changes
+      new String[] {
+        """
+        CREATE TABLE managed_jobs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL,
+          status TEXT NOT NULL,
+          strategy TEXT NOT NULL,
+          task TEXT NOT NULL,
+          resources TEXT,
+          task_id TEXT NOT NULL,
+          cluster TEXT NOT NULL,
+          cluster_job_id INTEGER,
+          cloud TEXT, region TEXT, zone TEXT,
+          recoveries INTEGER NOT NULL DEFAULT 0,
+          restarts INTEGER NOT NULL DEFAULT 0,
+          launch_attempts INTEGER NOT NULL DEFAULT 0,
+          lost_region TEXT,
+          cancel_requested INTEGER NOT NULL DEFAULT 0,
+          log_offset INTEGER NOT NULL DEFAULT 0,
+          owner TEXT,
+          submitted_at INTEGER NOT NULL,
+          started_at INTEGER,
+          ended_at INTEGER,
+          message TEXT,
+          updated_at INTEGER NOT NULL
+        )""",
+        """
+        CREATE TABLE managed_job_events (
+          job_id INTEGER NOT NULL,
+          at INTEGER NOT NULL,
+          status TEXT NOT NULL,
+          reason TEXT,
+          infra TEXT
+        )""",
+        "CREATE INDEX managed_job_events_job ON managed_job_events(job_id, at)",
       });
 
   static void apply(Database db) {

@@ -2,6 +2,9 @@ package dev.sky4j.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sky4j.agent.autostop.AutostopConfig;
+import dev.sky4j.agent.autostop.Autostopper;
+import dev.sky4j.agent.autostop.LifecycleHook;
 import dev.sky4j.agent.jobs.Job;
 import dev.sky4j.agent.jobs.JobQueue;
 import dev.sky4j.agent.jobs.JobSpec;
@@ -19,13 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The agent's control API, bound to the node's own loopback address only. Routes:
  * <pre>
  * GET  /health                       node identity
- * GET  /idle                         live jobs, open SSH channels, last activity
+ * GET  /idle[?scope=node]            live jobs, user SSH sessions/channels, last activity: on
+ *                                    the head for the whole cluster (workers asked), else this node
+ * GET  /autostop                     the autostop setting, time left, whether it is stopping now
+ * POST /autostop                     {idleSeconds|idleMinutes (negative cancels), down, waitFor}
+ * POST /hooks                        {hooks:[{run, events, timeoutSeconds}]} for stop/down
  * POST /jobs                         submit a JobSpec (head only) -> {"id":N}
  * GET  /jobs, /jobs/N                the job table (no secret values)
  * POST /jobs/N/cancel                cancel, killing the whole process tree on every rank
@@ -38,14 +46,18 @@ public final class AgentHttpServer implements AutoCloseable {
   private final JobQueue queue;
   private final RankRegistry ranks;
   private final Supplier<Map<String, Object>> health;
-  private final Supplier<Map<String, Object>> idle;
+  private final Function<Boolean, Map<String, Object>> idle;
+  private final Autostopper autostop;
 
+  /** {@code idle} answers for the cluster ({@code true}) or this node only. */
   public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
-      Supplier<Map<String, Object>> health, Supplier<Map<String, Object>> idle) throws IOException {
+      Supplier<Map<String, Object>> health, Function<Boolean, Map<String, Object>> idle,
+      Autostopper autostop) throws IOException {
     this.queue = queue;
     this.ranks = ranks;
     this.health = health;
     this.idle = idle;
+    this.autostop = autostop;
     server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "agent-http");
@@ -66,6 +78,8 @@ public final class AgentHttpServer implements AutoCloseable {
       route(ex);
     } catch (IllegalArgumentException e) {
       reply(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
+    } catch (IllegalStateException e) {
+      reply(ex, 409, Map.of("error", String.valueOf(e.getMessage())));
     } catch (Exception e) {
       reply(ex, 500, Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
     } finally {
@@ -80,7 +94,9 @@ public final class AgentHttpServer implements AutoCloseable {
     List<String> parts = List.of(path.replaceAll("^/+|/+$", "").split("/"));
     switch (parts.get(0)) {
       case "health" -> reply(ex, 200, health.get());
-      case "idle" -> reply(ex, 200, idle.get());
+      case "idle" -> reply(ex, 200, idle.apply(!"node".equals(q.get("scope"))));
+      case "autostop" -> autostop(ex, method);
+      case "hooks" -> hooks(ex, method);
       case "jobs" -> jobs(ex, method, parts, q);
       case "rank" -> rank(ex, method, parts.size() > 1 ? parts.get(1) : "", q);
       default -> reply(ex, 404, Map.of("error", "no route " + path));
@@ -118,6 +134,32 @@ public final class AgentHttpServer implements AutoCloseable {
       }
       default -> reply(ex, 404, Map.of("error", "no action " + action));
     }
+  }
+
+  private void autostop(HttpExchange ex, String method) throws IOException {
+    if (method.equals("POST")) {
+      reply(ex, 200, autostop.set(AutostopConfig.fromJson(Json.parseObject(body(ex)),
+          System.currentTimeMillis())));
+    } else {
+      reply(ex, 200, autostop.status());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void hooks(HttpExchange ex, String method) throws IOException {
+    if (!method.equals("POST")) {
+      reply(ex, 405, Map.of("error", "POST the hooks"));
+      return;
+    }
+    Object list = Json.parseObject(body(ex)).get("hooks");
+    List<LifecycleHook> hooks = new java.util.ArrayList<>();
+    if (list instanceof List<?> l) {
+      for (Object o : l) {
+        hooks.add(LifecycleHook.fromJson((Map<String, Object>) o));
+      }
+    }
+    autostop.setHooks(hooks);
+    reply(ex, 200, Map.of("hooks", hooks.size()));
   }
 
   @SuppressWarnings("unchecked")

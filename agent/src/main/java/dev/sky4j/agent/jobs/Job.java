@@ -14,6 +14,8 @@ public final class Job {
   private volatile long startedAt;
   private volatile long endedAt;
   private volatile String message = "";
+  /** The run's exit code (setup's when setup failed); null until known, or when cancelled. */
+  private volatile Integer exitCode;
   private volatile boolean cancelRequested;
   private volatile boolean scheduled;
 
@@ -42,6 +44,14 @@ public final class Job {
 
   public String message() {
     return message;
+  }
+
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  void exitCode(int code) {
+    exitCode = code;
   }
 
   boolean cancelRequested() {
@@ -82,6 +92,7 @@ public final class Job {
     m.put("submittedAt", submittedAt);
     m.put("startedAt", startedAt);
     m.put("endedAt", endedAt);
+    m.put("exitCode", exitCode);
     m.put("spec", spec.toJson());
     return m;
   }

@@ -21,6 +21,7 @@ public final class JobQueue {
   private final Map<Long, JobRunner> running = new ConcurrentHashMap<>();
   private long nextId = 1;
   private volatile long lastActivity = System.currentTimeMillis();
+  private volatile long lastSubmit;
 
   public JobQueue(NodeConfig cluster, Path home, RankLauncher launcher) {
     this.cluster = cluster;
@@ -35,6 +36,7 @@ public final class JobQueue {
     Job job = new Job(id, spec, logsDir.resolve(Long.toString(id)).resolve("run.log"));
     jobs.add(job);
     touch();
+    lastSubmit = lastActivity;
     if (!pool.couldEverFit(spec.numNodes(), spec.gpusPerNode())) {
       job.set(JobState.FAILED, "the job needs " + spec.numNodes() + " node(s) with "
           + spec.gpusPerNode() + " GPU(s) each; this cluster has " + pool.nodes()
@@ -81,6 +83,11 @@ public final class JobQueue {
 
   public long lastActivityMillis() {
     return liveJobs() > 0 ? System.currentTimeMillis() : lastActivity;
+  }
+
+  /** When the last job was submitted (0 if none yet): a submission restarts the autostop timer. */
+  public long lastSubmitMillis() {
+    return lastSubmit;
   }
 
   synchronized void transition(Job job, JobState state, String message) {

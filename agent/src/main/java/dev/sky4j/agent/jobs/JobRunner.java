@@ -48,6 +48,7 @@ final class JobRunner {
           return;
         }
         if (f != null) {
+          job.exitCode(f.code());
           queue.transition(job, JobState.FAILED_SETUP, f.describe("setup"));
           return;
         }
@@ -61,8 +62,10 @@ final class JobRunner {
       if (job.cancelRequested()) {
         queue.transition(job, JobState.CANCELLED, "cancelled while running");
       } else if (f != null) {
+        job.exitCode(f.code());
         queue.transition(job, JobState.FAILED, f.describe("run"));
       } else {
+        job.exitCode(0);
         queue.transition(job, JobState.SUCCEEDED, null);
       }
     } catch (Exception e) {

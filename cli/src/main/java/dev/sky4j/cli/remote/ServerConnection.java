@@ -1,6 +1,7 @@
 package dev.sky4j.cli.remote;
 
 import dev.sky4j.client.ApiException;
+import dev.sky4j.client.BuildId;
 import dev.sky4j.client.ServerUnreachableException;
 import dev.sky4j.client.SkyClient;
 import dev.sky4j.client.dto.Health;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Finds the API server, starting a local one when none answers. The URL is {@code SKY4J_API_URL}
  * (default {@code http://127.0.0.1:46590}, port overridable with {@code SKY4J_API_PORT}); the
- * token {@code SKY4J_API_TOKEN}. A local server of another version is stopped and restarted (the
- * version handshake), so an upgrade never talks to an old server.
+ * token {@code SKY4J_API_TOKEN}. A local server of another version, or started from another build
+ * of the server jar than the one on disk now ({@link BuildId}), is stopped and restarted (the
+ * version handshake), so an upgrade or a rebuild never talks to an old server.
  */
 public final class ServerConnection {
   public static final int DEFAULT_PORT = 46590;
@@ -48,7 +50,9 @@ public final class ServerConnection {
     SkyClient c = client();
     try {
       Health h = c.health();
-      if (h.apiVersion() == Health.API_VERSION && cliVersion.equals(h.version())) {
+      String jarBuild = h.build() == null ? null : currentBuild();
+      boolean sameBuild = jarBuild == null || jarBuild.equals(h.build());
+      if (h.apiVersion() == Health.API_VERSION && cliVersion.equals(h.version()) && sameBuild) {
         return c;
       }
       if (!isLocal(c.baseUrl())) {
@@ -60,7 +64,8 @@ public final class ServerConnection {
         return c;
       }
       System.err.println("Restarting the local API server (it runs " + h.version()
-          + ", this sky is " + cliVersion + ")");
+          + (sameBuild ? "" : " build " + h.build()) + ", this sky is " + cliVersion
+          + (sameBuild ? "" : " and the server jar on disk is build " + jarBuild) + ")");
       stop(c, h.pid());
     } catch (ServerUnreachableException e) {
       if (!isLocal(c.baseUrl())) {
@@ -70,6 +75,15 @@ public final class ServerConnection {
     }
     start(c);
     return c;
+  }
+
+  /** The build id of the server jar this CLI would start, or null when there is none. */
+  private static String currentBuild() {
+    try {
+      return BuildId.of(serverJar());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Asks the server to stop and waits until its process is gone. */

@@ -1,18 +1,26 @@
 package dev.sky4j.cli.e2e;
 
+import dev.sky4j.client.dto.ServerInfo;
+import dev.sky4j.client.json.Json;
+import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.provision.local.LocalProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code sky} CLI as a separate process against a private SKY4J_HOME, SSH config
- * and API port, so end-to-end tests never touch the user's clusters or a running server.
+ * The shared end-to-end fixture: runs the real {@code sky} CLI as a separate process against a
+ * private SKY4J_HOME, SSH config and API port, so tests never touch the user's clusters or a
+ * running server. It can also run a CLI process in the background, SIGKILL the API server, and
+ * ask the local provider and the OS what really runs (orphan checks). {@link #close} downs every
+ * cluster, stops the server, and SIGKILLs any node process still left under its home.
  */
 final class CliProcess implements AutoCloseable {
   record Result(int code, String out, String err) {
@@ -21,48 +29,122 @@ final class CliProcess implements AutoCloseable {
     }
   }
 
+  /** A CLI process running in the background, its output going to files. */
+  record Running(Process process, Path out, Path err) {
+    String output() throws IOException {
+      return Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the output contains {@code text}; false on timeout or when the process ends first. */
+    boolean awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (output().contains(text)) {
+          return true;
+        }
+        if (!process.isAlive()) {
+          return output().contains(text);
+        }
+        Thread.sleep(10);
+      }
+      return false;
+    }
+
+    Result await(Duration timeout) throws IOException, InterruptedException {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("a background sky process did not finish in " + timeout);
+      }
+      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    }
+  }
+
+  static final Path SERVER_JAR =
+      Path.of("..", "server", "target", "sky4j-server.jar").toAbsolutePath().normalize();
+
   final Path root;
   final Path home;
   final Path sshConfig;
   final int port;
-  private final Path serverJar;
 
   CliProcess(Path root) throws IOException {
     this.root = root;
     this.home = root.resolve("sky4j-home");
     this.sshConfig = root.resolve("ssh_config");
-    try (ServerSocket s = new ServerSocket(0)) {
-      this.port = s.getLocalPort();
-    }
-    this.serverJar = Path.of("..", "server", "target", "sky4j-server.jar").toAbsolutePath().normalize();
+    this.port = freePort();
   }
 
   static boolean serverJarBuilt() {
-    return Files.isRegularFile(Path.of("..", "server", "target", "sky4j-server.jar"));
+    return Files.isRegularFile(SERVER_JAR);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Writes {@code $SKY4J_HOME/local-cloud.properties} (zone capacities etc., see LocalCloudConfig). */
+  void localCloud(String properties) throws IOException {
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("local-cloud.properties"), properties);
   }
 
   Result sky(Path cwd, String... args) throws IOException, InterruptedException {
+    return start(cwd, args).await(Duration.ofSeconds(180));
+  }
+
+  /** Starts {@code sky args...} and returns at once. */
+  Running start(Path cwd, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), "dev.sky4j.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("SKY4J_HOME", home.toString());
-    env.put("SKY4J_API_PORT", Integer.toString(port));
-    env.remove("SKY4J_API_URL");
-    env.put("SKY4J_SSH_CONFIG", sshConfig.toString());
-    env.put("SKY4J_SERVER_JAR", serverJar.toString());
+    environment(pb.environment());
     Path out = Files.createTempFile(root, "out", ".txt");
     Path err = Files.createTempFile(root, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("sky " + String.join(" ", args) + " did not finish in 180 s");
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Running(pb.start(), out, err);
+  }
+
+  /** The environment every process of this fixture gets: its own home, port and SSH config. */
+  void environment(Map<String, String> env) {
+    env.put("SKY4J_HOME", home.toString());
+    env.put("SKY4J_API_PORT", Integer.toString(port));
+    env.remove("SKY4J_API_URL");
+    env.remove("SKY4J_API_TOKEN");
+    env.put("SKY4J_SSH_CONFIG", sshConfig.toString());
+    env.put("SKY4J_SERVER_JAR", SERVER_JAR.toString());
+  }
+
+  /** The pid of the running API server, from the {@code server.json} it wrote. */
+  long serverPid() throws IOException {
+    return Json.read(Files.readString(home.resolve("server").resolve("server.json")), ServerInfo.class).pid();
+  }
+
+  /** SIGKILLs the API server (no shutdown hook runs) and waits until it is gone. */
+  void killServerHard() throws IOException, InterruptedException {
+    ProcessHandle h = ProcessHandle.of(serverPid()).orElseThrow(() -> new AssertionError("no server runs"));
+    h.destroyForcibly();
+    h.onExit().get(10, TimeUnit.SECONDS).isAlive();
+  }
+
+  /** What the local cloud holds under this home, asked of the real provider. */
+  List<String> providerClusters() throws IOException {
+    return new LocalProvider(new Sky4jPaths(home, Path.of(System.getProperty("user.home")), sshConfig))
+        .clusters();
+  }
+
+  /** Live node processes started under this home, found from the OS process table. */
+  List<ProcessHandle> nodeProcesses() {
+    String marker = home.resolve("local").toString();
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().map(c -> c.contains("dev.sky4j.agent.NodeMain")
+            && c.contains(marker)).orElse(false))
+        .toList();
   }
 
   /** Everything the server wrote under its home (logs, state, request logs), as text. */
@@ -84,7 +166,14 @@ final class CliProcess implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    sky(root, "down", "-a", "-y");
-    sky(root, "api", "stop");
+    try {
+      sky(root, "down", "-a", "-y");
+      sky(root, "api", "stop");
+    } finally {
+      for (ProcessHandle p : nodeProcesses()) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sky4j.provision.local;
 
 import dev.sky4j.agent.NodeConfig;
+import dev.sky4j.agent.local.LocalCloudDisk;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.NodeState;
 import dev.sky4j.provision.ProvisionException;
@@ -11,13 +12,9 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -32,27 +29,28 @@ import java.util.stream.Stream;
  */
 final class LocalLayout {
   /** SSH and agent ports tried first on a node's own address. */
-  static final int SSH_PORT = 2222;
-  static final int AGENT_PORT = 2223;
+  static final int SSH_PORT = NodeConfig.DEFAULT_SSH_PORT;
+  static final int AGENT_PORT = NodeConfig.DEFAULT_AGENT_PORT;
   private final Sky4jPaths paths;
+
+  private final LocalCloudDisk disk;
 
   LocalLayout(Sky4jPaths paths) {
     this.paths = paths;
+    this.disk = new LocalCloudDisk(paths.sky4jHome());
   }
 
   interface Locked<T> {
     T run() throws IOException, ProvisionException;
   }
 
+  /** The tree and its lock, shared with nodes that stop themselves (autostop). */
+  LocalCloudDisk disk() {
+    return disk;
+  }
+
   <T> T locked(Locked<T> action) throws IOException, ProvisionException {
-    synchronized (LocalLayout.class) {
-      Files.createDirectories(paths.locksDir());
-      try (FileChannel ch = FileChannel.open(paths.locksDir().resolve("local-cloud.lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-           FileLock ignored = ch.lock()) {
-        return action.run();
-      }
-    }
+    return disk.<T, ProvisionException>locked(action::run);
   }
 
   Path clusterDir(String cluster) {
@@ -64,18 +62,7 @@ final class LocalLayout {
   }
 
   List<Path> nodeHomes(String cluster) {
-    Path dir = clusterDir(cluster);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("node-"))
-          .filter(p -> Files.exists(NodeConfig.agentDir(p).resolve(NodeConfig.FILE)))
-          .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(5))))
-          .toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return disk.nodeHomes(cluster);
   }
 
   /** Every node that holds capacity: any state but TERMINATED (a stopped node keeps its disk). */
@@ -252,13 +239,6 @@ final class LocalLayout {
   }
 
   static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    LocalCloudDisk.deleteTree(root);
   }
 }

@@ -2,8 +2,10 @@ package dev.sky4j.provision.local;
 
 import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.NodeMain;
+import dev.sky4j.agent.autostop.Autostopper;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.spec.Names;
 import dev.sky4j.provision.CheckResult;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
@@ -23,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,6 @@ import java.util.stream.Stream;
  * can be preempted (killed as a cloud would). Zones have capacities, so failover is real.
  */
 public final class LocalProvider implements Provider {
-  private static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private final Sky4jPaths paths;
   private final LocalCloudConfig config;
   private final List<Gpu> gpus;
@@ -92,9 +92,9 @@ public final class LocalProvider implements Provider {
 
   @Override
   public ClusterInfo runInstances(ProvisionRequest req) throws ProvisionException {
-    if (!CLUSTER_NAME.matcher(req.cluster()).matches()) {
-      throw new ProvisionException.InvalidRequest("cluster name '" + req.cluster() + "' is not "
-          + "valid: use lower-case letters, digits and '-', starting with a letter or digit");
+    // the engine checked the name already; this guards the folder name for direct SPI callers
+    if (!Names.isValidClusterName(req.cluster())) {
+      throw new ProvisionException.InvalidRequest(Names.clusterNameProblem(req.cluster()));
     }
     try {
       return layout.locked(() -> {
@@ -232,6 +232,9 @@ public final class LocalProvider implements Provider {
   static NodeState state(Path home) {
     Path agentDir = NodeConfig.agentDir(home);
     if (NodeProcess.find(home).isPresent()) {
+      if (Files.exists(agentDir.resolve(Autostopper.MARKER_FILE))) {
+        return NodeState.STOPPING; // the head is autostopping its cluster (hooks, then stop)
+      }
       return Files.exists(agentDir.resolve(NodeMain.READY_FILE)) ? NodeState.RUNNING : NodeState.PENDING;
     }
     if (Files.exists(agentDir.resolve(NodeMain.PREEMPTED_FILE))) {
@@ -242,28 +245,17 @@ public final class LocalProvider implements Provider {
 
   @Override
   public void stopInstances(String cluster, boolean workersOnly) throws ProvisionException {
-    for (Path h : selected(cluster, workersOnly)) {
-      try {
-        NodeProcess.stop(h);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not stop " + h.getFileName() + ": " + e.getMessage(), e);
-      }
+    try {
+      layout.disk().stop(cluster, workersOnly);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stop " + cluster + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public void terminateInstances(String cluster, boolean workersOnly) throws ProvisionException {
     try {
-      layout.locked(() -> {
-        for (Path h : selected(cluster, workersOnly)) {
-          NodeProcess.killHard(h);
-          LocalLayout.deleteTree(h);
-        }
-        if (!workersOnly) {
-          LocalLayout.deleteTree(layout.clusterDir(cluster));
-        }
-        return null;
-      });
+      layout.disk().terminate(cluster, workersOnly);
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete " + cluster + ": " + e.getMessage(), e);
     }
@@ -305,7 +297,8 @@ public final class LocalProvider implements Provider {
       try {
         NodeConfig c = NodeConfig.read(h);
         head = head == null ? c : head;
-        nodes.add(new NodeInfo(h.getFileName().toString(), c.rank(), c.ip(), c.ip(), c.sshPort(), state(h)));
+        nodes.add(new NodeInfo(h.getFileName().toString(), c.rank(), c.ip(), c.ip(), c.sshPort(), state(h),
+            c.agentPort()));
       } catch (IOException e) {
         // a node being deleted concurrently: leave it out
       }
@@ -327,10 +320,5 @@ public final class LocalProvider implements Provider {
     } catch (IOException e) {
       return List.of();
     }
-  }
-
-  private List<Path> selected(String cluster, boolean workersOnly) {
-    List<Path> homes = layout.nodeHomes(cluster);
-    return workersOnly && !homes.isEmpty() ? homes.subList(1, homes.size()) : homes;
   }
 }

@@ -1,0 +1,75 @@
+package dev.sky4j.agent.autostop;
+
+import dev.sky4j.agent.jobs.ProcessTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the lifecycle hooks for one event on this node, one after another, each through
+ * {@code /bin/sh -c} in the node home with its own timeout (its whole process tree is killed
+ * when it runs over). Output goes to {@code ~/sky_logs/hooks/<event>.log}. A failing or slow
+ * hook never stops the teardown: the cluster still stops, as in SkyPilot.
+ */
+public final class HookRunner {
+  private final Path home;
+
+  public HookRunner(Path home) {
+    this.home = home;
+  }
+
+  public Path logFile(String event) {
+    return home.resolve("sky_logs").resolve("hooks").resolve(event + ".log");
+  }
+
+  /** Runs the hooks subscribed to {@code event}; returns how each ended (for the node log). */
+  public List<String> run(List<LifecycleHook> hooks, String event) {
+    List<String> outcomes = new ArrayList<>();
+    Path log = logFile(event);
+    for (LifecycleHook h : hooks) {
+      if (!h.events().contains(event)) {
+        continue;
+      }
+      outcomes.add(runOne(h, event, log));
+    }
+    return outcomes;
+  }
+
+  private String runOne(LifecycleHook h, String event, Path log) {
+    try {
+      Files.createDirectories(log.getParent());
+      append(log, "=== " + Instant.now() + " hook for '" + event + "' (timeout " + h.timeoutSeconds() + " s)\n");
+      List<String> cmd = new ArrayList<>(ProcessTree.newSessionPrefix());
+      cmd.addAll(List.of("/bin/sh", "-c", h.run()));
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      pb.environment().put("HOME", home.toString());
+      pb.environment().put("SKY4J_HOOK_EVENT", event);
+      Process p = pb.start();
+      if (!p.waitFor(h.timeoutSeconds(), TimeUnit.SECONDS)) {
+        ProcessTree.kill(p.toHandle(), !ProcessTree.newSessionPrefix().isEmpty());
+        append(log, "=== timed out after " + h.timeoutSeconds() + " s; killed\n");
+        return "timed out after " + h.timeoutSeconds() + " s";
+      }
+      append(log, "=== exit " + p.exitValue() + "\n");
+      return "exit " + p.exitValue();
+    } catch (IOException e) {
+      return "could not run: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static void append(Path log, String text) throws IOException {
+    Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}

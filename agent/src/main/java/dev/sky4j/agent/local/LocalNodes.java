@@ -1,0 +1,95 @@
+package dev.sky4j.agent.local;
+
+import dev.sky4j.agent.NodeConfig;
+import dev.sky4j.agent.NodeMain;
+import dev.sky4j.agent.jobs.ProcessTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A local-cloud node's OS process, found again from its pid file (the JVM that stops a node is
+ * rarely the one that started it). A node may also stop itself (autostop): then its own process
+ * is left alone here and the caller exits, since a JVM cannot signal itself.
+ */
+public final class LocalNodes {
+  /** Marks a cleanly stopped node (its disk is kept); without it a dead node is TERMINATED. */
+  public static final String STOPPED_FILE = "stopped";
+
+  private LocalNodes() {}
+
+  /** The live node process, if any (a recycled pid running something else does not count). */
+  public static Optional<ProcessHandle> find(Path home) {
+    Path pidFile = NodeConfig.agentDir(home).resolve(NodeMain.PID_FILE);
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
+          .map(c -> c.contains(NodeMain.class.getName())).orElse(true));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static boolean ready(Path home) {
+    return Files.exists(NodeConfig.agentDir(home).resolve(NodeMain.READY_FILE)) && find(home).isPresent();
+  }
+
+  /** A clean stop: SIGTERM lets the node kill its jobs and close its servers. */
+  public static void stop(Path home) throws IOException {
+    Files.writeString(NodeConfig.agentDir(home).resolve(STOPPED_FILE), "");
+    Optional<ProcessHandle> h = find(home).filter(p -> !isSelf(p));
+    if (h.isEmpty()) {
+      return;
+    }
+    h.get().destroy();
+    long deadline = System.currentTimeMillis() + 5000;
+    while (h.get().isAlive() && System.currentTimeMillis() < deadline) {
+      sleep();
+    }
+    if (h.get().isAlive()) {
+      killHard(home);
+    }
+  }
+
+  /** As a cloud reclaiming the machine: SIGKILL the node and every job tree it started. */
+  public static void killHard(Path home) {
+    Optional<ProcessHandle> h = find(home).filter(p -> !isSelf(p));
+    List<ProcessHandle> all = new ArrayList<>();
+    h.ifPresent(p -> {
+      all.add(p);
+      p.descendants().forEach(all::add);
+    });
+    all.forEach(ProcessHandle::destroyForcibly);
+    if (h.isPresent() || find(home).isEmpty()) {
+      // the job groups of a node that is really going (not of the caller's own node)
+      try {
+        for (String pgid : Files.readAllLines(NodeConfig.agentDir(home).resolve("running.pgids"))) {
+          if (!pgid.isBlank()) {
+            ProcessTree.signalGroup(Long.parseLong(pgid.trim()), "KILL");
+          }
+        }
+      } catch (IOException | NumberFormatException ignored) {
+        // no job was running
+      }
+    }
+    long deadline = System.currentTimeMillis() + 3000;
+    while (all.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
+      sleep();
+    }
+  }
+
+  private static boolean isSelf(ProcessHandle p) {
+    return p.pid() == ProcessHandle.current().pid();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
