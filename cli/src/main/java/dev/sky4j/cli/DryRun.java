@@ -1,6 +1,7 @@
 package dev.sky4j.cli;
 
 import dev.sky4j.catalog.Catalog;
+import dev.sky4j.catalog.Offer;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.OptimizeResult;
 import dev.sky4j.optimizer.Optimizer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,6 +25,7 @@ import java.util.Set;
 final class DryRun {
   static final int ROWS_PER_CANDIDATE = 10;
   private static final String[] BANDS = {"<5%", "5-10%", "10-15%", "15-20%", ">20%"};
+  private static final String NONE = "—";
 
   private final Catalog catalog;
   private final Optimizer optimizer;
@@ -58,23 +61,30 @@ final class DryRun {
       err.flush();
       return false;
     }
-    boolean spot = o.shown().stream().anyMatch(LaunchPlan::spot);
     boolean many = o.numNodes() > 1;
+    boolean bands = o.shown().stream().anyMatch(p -> band(p) != null);
     List<String> headers = new ArrayList<>(List.of("INFRA", "INSTANCE", "vCPUs", "Mem(GB)",
-        "GPUS", spot ? "SPOT_$/h" : "$/h"));
+        "GPUS", "$/h", "SPOT$/h"));
     if (many) {
       headers.add("TOTAL_$/h");
+    }
+    if (bands) {
+      headers.add("SPOT_INTERRUPT");
     }
     headers.add("CHOSEN");
     Table t = new Table(headers);
     LaunchPlan chosen = o.result().plans().get(0);
     for (LaunchPlan p : o.shown()) {
+      Prices prices = prices(p);
       List<Object> row = new ArrayList<>(List.of(p.infra(),
           (p.spot() ? "[Spot]" : "") + p.instanceType(), Output.number(p.vcpus()),
           Output.number(p.memoryGib()), p.accelerators() == null ? "-" : p.accelerators(),
-          money(p.pricePerNode())));
+          money(prices.onDemand()), money(prices.spot())));
       if (many) {
         row.add(money(p.totalPerHour()));
+      }
+      if (bands) {
+        row.add(band(p) == null ? NONE : band(p));
       }
       row.add(p == chosen ? "✔" : "");
       t.row(row);
@@ -103,14 +113,46 @@ final class DryRun {
       sb.append(", $").append(money(p.totalPerHour())).append("/h for ").append(p.numNodes())
           .append(" nodes");
     }
-    if (p.spot() && p.interruptionBand() != null && p.interruptionBand() >= 0
-        && p.interruptionBand() < BANDS.length) {
-      sb.append(", spot interruptions ").append(BANDS[p.interruptionBand()]).append(" a month");
+    if (p.spot() && band(p) != null) {
+      sb.append(", spot interruptions ").append(band(p)).append(" a month");
     }
     return sb.append('.').toString();
   }
 
-  static Map<String, Object> json(LaunchPlan p) {
+  /** {@code <5%} .. {@code >20%} a month where the catalog knows it (AWS), else null. */
+  private static String band(LaunchPlan p) {
+    Integer b = p.interruptionBand();
+    return b != null && b >= 0 && b < BANDS.length ? BANDS[b] : null;
+  }
+
+  /** On-demand and spot price of a plan's offer (NaN when there is none). */
+  record Prices(double onDemand, double spot) {}
+
+  /**
+   * A plan carries only the price it launches at; the table shows both. The plan's offer is
+   * looked up again: same instance type, accelerator and region (and zone where the plan has
+   * one; a region-wide plan shows the region's cheapest spot zone).
+   */
+  Prices prices(LaunchPlan p) {
+    double onDemand = Double.NaN;
+    double spot = Double.NaN;
+    for (Offer o : catalog.offersForInstanceType(p.cloud(), p.instanceType())) {
+      if (!p.region().equals(o.region()) || (p.zone() != null && !p.zone().equals(o.zone()))
+          || !Objects.equals(o.acceleratorName(), p.acceleratorName())
+          || Math.abs(o.acceleratorCount() - p.acceleratorCount()) > 0.01) {
+        continue;
+      }
+      onDemand = Double.isNaN(onDemand) ? o.price() : Math.min(onDemand, o.price());
+      if (o.hasSpot()) {
+        spot = Double.isNaN(spot) ? o.spotPrice() : Math.min(spot, o.spotPrice());
+      }
+    }
+    return p.spot() ? new Prices(onDemand, p.pricePerNode())
+        : new Prices(p.pricePerNode(), spot);
+  }
+
+  Map<String, Object> json(LaunchPlan p) {
+    Prices prices = prices(p);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("infra", p.infra());
     m.put("cloud", p.cloud());
@@ -122,24 +164,26 @@ final class DryRun {
     m.put("vcpus", Output.orNull(p.vcpus()));
     m.put("memory_gib", Output.orNull(p.memoryGib()));
     m.put("price_per_node", p.pricePerNode());
+    m.put("on_demand_price", Output.orNull(prices.onDemand()));
+    m.put("spot_price", Output.orNull(prices.spot()));
     m.put("num_nodes", p.numNodes());
     m.put("total_per_hour", p.totalPerHour());
     m.put("spot_interruption_band", p.interruptionBand());
     return m;
   }
 
-  static Map<String, Object> json(Outcome o) {
+  Map<String, Object> json(Outcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task", o.taskName());
     m.put("num_nodes", o.numNodes());
-    m.put("chosen", o.result().best().map(DryRun::json).orElse(null));
-    m.put("plans", o.shown().stream().map(DryRun::json).toList());
+    m.put("chosen", o.result().best().map(this::json).orElse(null));
+    m.put("plans", o.shown().stream().map(this::json).toList());
     m.put("total_plans", o.result().plans().size());
     m.put("empty_reason", o.result().emptyReason());
     return m;
   }
 
   private static String money(double d) {
-    return String.format(Locale.ROOT, "%.2f", d);
+    return Double.isNaN(d) ? NONE : String.format(Locale.ROOT, "%.2f", d);
   }
 }

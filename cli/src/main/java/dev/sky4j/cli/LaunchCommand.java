@@ -124,7 +124,7 @@ public final class LaunchCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("catalog", Map.of("date", catalog.date(), "source", catalog.source()));
       doc.put("pipeline", loaded.pipelineName());
-      doc.put("tasks", outcomes.stream().map(DryRun::json).toList());
+      doc.put("tasks", outcomes.stream().map(dry::json).toList());
       Output.json(out, doc);
       return ok ? 0 : 1;
     }

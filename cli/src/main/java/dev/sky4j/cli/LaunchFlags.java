@@ -21,6 +21,10 @@ final class LaunchFlags {
   @Option(names = "--down", description = "Tear down when the job finishes (or when idle with -i).")
   boolean down;
 
+  @Option(names = "--wait-for", paramLabel = "WHAT",
+      description = "With -i, what keeps the cluster up: jobs_and_ssh (default), jobs or none.")
+  String waitFor;
+
   @Option(names = {"-r", "--retry-until-up"}, description = "Keep retrying until capacity is found.")
   boolean retryUntilUp;
 
@@ -49,7 +53,8 @@ final class LaunchFlags {
   java.util.List<String> secrets;
 
   LaunchRunner.Flags flags() {
-    return new LaunchRunner.Flags(cluster, idleMinutes, down, retryUntilUp, noSetup, detachRun, async);
+    return new LaunchRunner.Flags(cluster, idleMinutes, down, retryUntilUp, noSetup, detachRun, async,
+        waitFor);
   }
 
   TaskOptions task(String gpus, Boolean useSpot, Integer numNodes, String infra, String cpus,

@@ -18,7 +18,7 @@ final class LaunchRunner {
 
   /** Launch flags beyond the task options. */
   record Flags(String cluster, Integer idleMinutes, boolean down, boolean retryUntilUp,
-      boolean noSetup, boolean detachRun, boolean async) {}
+      boolean noSetup, boolean detachRun, boolean async, String waitFor) {}
 
   static int run(List<String> entrypoint, TaskOptions task, Flags f) {
     TaskInput in;
@@ -37,7 +37,7 @@ final class LaunchRunner {
     }
     return Remote.run(Version.current(), c -> {
       String id = c.submit("/launch", new LaunchRequest(f.cluster(), in, f.idleMinutes(), f.down(),
-          f.retryUntilUp(), f.noSetup(), f.detachRun()));
+          f.retryUntilUp(), f.noSetup(), f.detachRun(), f.waitFor()));
       if (f.async()) {
         System.out.println("Request " + id + " submitted; follow it with: sky api logs " + id);
         return 0;

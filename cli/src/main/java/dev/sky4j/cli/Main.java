@@ -25,9 +25,12 @@ import picocli.CommandLine.Command;
       StopCommand.class,
       StartCommand.class,
       DownCommand.class,
+      AutostopCommand.class,
+      LocalCommand.class,
       CheckCommand.class,
       CostReportCommand.class,
       ApiCommand.class,
+      LspCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

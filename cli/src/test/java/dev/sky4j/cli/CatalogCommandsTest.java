@@ -173,4 +173,68 @@ class CatalogCommandsTest {
     assertThat(sky("launch", "--dryrun", dir.resolve("nope.yaml").toString()).err())
         .contains("no such file");
   }
+
+  @Test
+  void showGpusListingFiltersByCloudAndPrintsJson() throws Exception {
+    Run aws = sky("show-gpus", "--cloud", "aws");
+    assertThat(aws.code()).isZero();
+    assertThat(aws.out()).startsWith("Catalog 2026-05-20").doesNotContain("GOOGLE_TPU");
+    assertThat(tableAfter(aws.out(), "COMMON_GPU")).anyMatch(l -> l.matches("A10G\\s+1, 4, 8"))
+        .noneMatch(l -> l.startsWith("A10 ")); // Azure and Lambda only
+    assertThat(sky("show-gpus", "--cloud", "nowhere").code()).isEqualTo(1);
+    JsonNode doc = new ObjectMapper().readTree(sky("show-gpus", "-o", "json").out());
+    assertThat(doc.at("/catalog/date").asText()).isEqualTo("2026-05-20");
+    assertThat(doc.at("/common_gpu/H100").toString()).isEqualTo("[\"1\",\"2\",\"4\",\"8\"]");
+  }
+
+  @Test
+  void showGpusRegionKeepsOnlyThatRegion() {
+    Run r = sky("show-gpus", "A100:8", "--region", "us-east-1");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> t = tableAfter(r.out(), "GPU");
+    assertThat(t.subList(1, t.size())).isNotEmpty().allMatch(l -> l.endsWith("us-east-1"));
+    Run none = sky("show-gpus", "A100:8", "--cloud", "lambda", "--region", "eu-north-99");
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("No offer of A100:8 on lambda in region eu-north-99");
+  }
+
+  @Test
+  void dryrunShowsOnDemandAndSpotPricesAndTheAwsInterruptionBand(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  accelerators: A100:8\n  infra: aws\nrun: x\n");
+    Run r = sky("launch", "--dryrun", task.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> t = tableAfter(r.out(), "INFRA");
+    assertThat(t.get(0).split("\\s+")).containsExactly("INFRA", "INSTANCE", "vCPUs", "Mem(GB)",
+        "GPUS", "$/h", "SPOT$/h", "SPOT_INTERRUPT", "CHOSEN");
+    // p4d.24xlarge on demand, with its spot price and band beside it
+    assertThat(t.get(1)).matches("aws/\\S+\\s+p4d\\.24xlarge\\s+96\\s+1152\\s+A100:8\\s+\\d+\\.\\d\\d\\s+"
+        + "\\d+\\.\\d\\d\\s+(<5%|5-10%|10-15%|15-20%|>20%)\\s+✔");
+    assertAligned(t);
+
+    Files.writeString(task, "resources:\n  accelerators: A100:8\n  infra: lambda\nrun: x\n");
+    r = sky("launch", "--dryrun", task.toString(), "--num-nodes", "3");
+    t = tableAfter(r.out(), "INFRA");
+    assertThat(t.get(0).split("\\s+")).containsExactly("INFRA", "INSTANCE", "vCPUs", "Mem(GB)",
+        "GPUS", "$/h", "SPOT$/h", "TOTAL_$/h", "CHOSEN");
+    // lambda sells no spot: the column says so; the total is three nodes' worth
+    String[] cells = t.get(1).split("\\s{2,}");
+    assertThat(cells[6]).isEqualTo("—");
+    assertThat(Double.parseDouble(cells[7])).isCloseTo(3 * Double.parseDouble(cells[5]),
+        org.assertj.core.data.Offset.offset(0.02));
+    JsonNode chosen = new ObjectMapper().readTree(sky("launch", "--dryrun", task.toString(),
+        "-o", "json").out()).at("/tasks/0/chosen");
+    assertThat(chosen.get("spot_price").isNull()).isTrue();
+    assertThat(chosen.get("on_demand_price").asDouble()).isEqualTo(chosen.get("price_per_node").asDouble());
+  }
+
+  @Test
+  void dryrunExplainsWhichFilterEmptiedAnInfraOverride(@TempDir Path dir) throws Exception {
+    Path task = dir.resolve("task.yaml");
+    Files.writeString(task, "resources:\n  accelerators: H100:8\nrun: x\n");
+    Run r = sky("launch", "--dryrun", task.toString(), "--infra", "lambda", "--use-spot");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("No resources satisfy the task: ").contains("spot")
+        .contains("the cheapest is lambda").contains("To fix:");
+  }
 }

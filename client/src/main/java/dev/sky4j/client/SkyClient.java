@@ -1,6 +1,7 @@
 package dev.sky4j.client;
 
 import dev.sky4j.client.dto.Accepted;
+import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.LogChunk;
 import dev.sky4j.client.dto.Problem;
@@ -59,6 +60,11 @@ public final class SkyClient {
   public String submit(String path, Object body) throws IOException, ApiException {
     Accepted a = post(path, body, Accepted.class);
     return a.requestId();
+  }
+
+  /** {@code sky autostop}: sets or cancels autostop; returns the request id. */
+  public String autostop(AutostopRequest r) throws IOException, ApiException {
+    return submit("/autostop", r);
   }
 
   public RequestInfo request(String id) throws IOException, ApiException {

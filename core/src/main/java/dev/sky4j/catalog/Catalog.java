@@ -164,6 +164,39 @@ public final class Catalog {
         : Optional.ofNullable(accelerators.get().get(CloudTable.key(name.trim())));
   }
 
+  /**
+   * Accelerators whose name contains {@code fragment}, ignoring case, in name order: how SkyPilot's
+   * {@code canonicalize_accelerator_name} reads a name that is not exact ({@code A100-80} is
+   * {@code A100-80GB}, the only one; {@code H10} is ambiguous). Names starting with {@code tpu-}
+   * are never completed (SkyPilot takes them as written).
+   */
+  public List<AcceleratorInfo> acceleratorsContaining(String fragment) {
+    String f = fragment == null ? "" : fragment.trim().toLowerCase(java.util.Locale.ROOT);
+    if (f.isEmpty() || f.startsWith("tpu-")) {
+      return List.of();
+    }
+    List<AcceleratorInfo> out = new ArrayList<>();
+    for (AcceleratorInfo a : accelerators()) {
+      if (a.name().toLowerCase(java.util.Locale.ROOT).contains(f)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The accelerator a task means by {@code name}: the exact name (any case), else the only
+   * catalog name containing it; empty when none or several do.
+   */
+  public Optional<AcceleratorInfo> acceleratorForTask(String name) {
+    Optional<AcceleratorInfo> exact = accelerator(name);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    List<AcceleratorInfo> containing = acceleratorsContaining(name);
+    return containing.size() == 1 ? Optional.of(containing.get(0)) : Optional.empty();
+  }
+
   /** Every accelerator, in name order. */
   public Collection<AcceleratorInfo> accelerators() {
     return accelerators.get().values();

@@ -1,5 +1,6 @@
 package dev.sky4j.spec;
 
+import dev.sky4j.json.JsonText;
 import java.util.List;
 import java.util.Locale;
 
@@ -94,28 +95,7 @@ public final class Diagnostics {
         + ",\"endLine\":" + r.endLine() + ",\"endColumn\":" + r.endColumn() + "}";
   }
 
-  static String str(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+  private static String str(String s) {
+    return JsonText.quote(s);
   }
 }

@@ -112,7 +112,7 @@ final class ResourcesBuilder {
     if (catalog == null || a.isMemoryForm()) {
       return a;
     }
-    String name = catalog.accelerator(a.name()).map(AcceleratorInfo::name).orElse(a.name());
+    String name = catalog.acceleratorForTask(a.name()).map(AcceleratorInfo::name).orElse(a.name());
     return new AcceleratorRequest(name, a.count(), null, false, null);
   }
 

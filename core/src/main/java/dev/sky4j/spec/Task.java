@@ -32,11 +32,23 @@ public record Task(
     extra = Map.copyOf(extra);
   }
 
-  /** The same task with every secret value replaced, safe to print or store. */
+  /**
+   * The same task with every secret value replaced, safe to print or store: in {@code secrets},
+   * and where {@code ${NAME}} put a secret into file_mounts, workdir, service or volumes.
+   */
   public Task redacted() {
     Map<String, String> hidden = new java.util.LinkedHashMap<>();
     secrets.keySet().forEach(k -> hidden.put(k, "<redacted>"));
-    return new Task(name, workdir, workdirGitRef, numNodes, resources, envs, hidden, fileMounts,
+    List<String> values = secrets.values().stream()
+        .filter(v -> v != null && !v.isEmpty()).distinct().toList();
+    Task out = new Task(name, workdir, workdirGitRef, numNodes, resources, envs, hidden, fileMounts,
         setup, run, hooks, extra);
+    return values.isEmpty() ? out : EnvReferences.mapStrings(out, s -> {
+      String r = s;
+      for (String v : values) {
+        r = r == null ? null : r.replace(v, "<redacted>");
+      }
+      return r;
+    });
   }
 }

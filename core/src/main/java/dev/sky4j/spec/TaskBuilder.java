@@ -51,9 +51,13 @@ final class TaskBuilder {
         extra.put(k, PlainValues.of(e.value()));
       }
     }
-    return new Task(PlainValues.str(m.get("name")), workdir, ref, numNodes, resources,
-        strings(m.get("envs")), secrets(m.get("secrets")), fileMounts(m.get("file_mounts")),
+    Map<String, String> envs = strings(m.get("envs"));
+    Map<String, String> secrets = secrets(m.get("secrets"));
+    Task raw = new Task(PlainValues.str(m.get("name")), workdir, ref, numNodes, resources,
+        envs, secrets, fileMounts(m.get("file_mounts")),
         PlainValues.str(m.get("setup")), PlainValues.str(m.get("run")), hooks, extra);
+    Map<String, String> values = EnvReferences.values(envs, secrets);
+    return values.isEmpty() ? raw : EnvReferences.mapStrings(raw, s -> EnvReferences.fill(s, values));
   }
 
   private static Map<String, String> strings(YNode n) {

@@ -35,15 +35,20 @@ public final class TaskLoader {
       return new LoadResult(List.of(), null, diags);
     }
     List<YNode> docs = new ArrayList<>();
-    for (YNode d : parsed.documents()) {
+    List<Integer> index = new ArrayList<>(); // each task's place among the file's documents
+    for (int i = 0; i < parsed.documents().size(); i++) {
+      YNode d = parsed.documents().get(i);
       if (!(d instanceof YNode.Scalar s && s.isNull())) {
         docs.add(d);
+        index.add(i);
       }
     }
+    boolean pipeline = parsed.documents().size() > 1;
     String pipelineName = null;
     if (docs.size() > 1 && docs.get(0) instanceof YNode.Mapping first && onlyName(first)) {
       pipelineName = first.get("name") instanceof YNode.Scalar n ? n.asString() : null;
       docs.remove(0);
+      index.remove(0);
     }
     if (docs.isEmpty() || docs.stream().allMatch(TaskLoader::isEmptyTask)) {
       diags.add(Diagnostic.error("empty-task", "'" + fileName + "' is empty or contains no task"
@@ -51,8 +56,10 @@ public final class TaskLoader {
           SourceRange.FILE_START, "$"));
       return new LoadResult(List.of(), pipelineName, diags);
     }
-    for (YNode doc : docs) {
-      diags.addAll(Validator.validate(doc, catalogOrNull));
+    for (int i = 0; i < docs.size(); i++) {
+      for (Diagnostic d : Validator.validate(docs.get(i), catalogOrNull)) {
+        diags.add(pipeline ? inDocument(d, index.get(i)) : d);
+      }
     }
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new LoadResult(List.of(), pipelineName, diags);
@@ -62,6 +69,13 @@ public final class TaskLoader {
       tasks.add(new TaskBuilder(catalogOrNull).build((YNode.Mapping) doc));
     }
     return new LoadResult(tasks, pipelineName, diags);
+  }
+
+  /** {@code $.resources} of the second document is {@code $[1].resources}. */
+  private static Diagnostic inDocument(Diagnostic d, int doc) {
+    String p = d.jsonPath() == null || !d.jsonPath().startsWith("$") ? "$" : d.jsonPath();
+    return new Diagnostic(d.severity(), d.code(), d.message(), d.range(),
+        "$[" + doc + "]" + p.substring(1), d.suggestions(), d.related());
   }
 
   private static boolean onlyName(YNode.Mapping m) {

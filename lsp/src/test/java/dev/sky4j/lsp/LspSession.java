@@ -2,8 +2,10 @@ package dev.sky4j.lsp;
 
 import dev.sky4j.catalog.Catalog;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +47,14 @@ final class LspSession implements AutoCloseable {
   private final List<AutoCloseable> streams = new ArrayList<>();
 
   LspSession(Map<String, Object> initOptions) throws Exception {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 20);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    // NIO pipes, not java.io piped streams: those fail with "write end dead" once the pool
+    // thread that last wrote a response ends
+    Pipe toServer = Pipe.open();
+    Pipe toClient = Pipe.open();
+    InputStream serverIn = Channels.newInputStream(toServer.source());
+    OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+    InputStream clientIn = Channels.newInputStream(toClient.source());
+    OutputStream serverOut = Channels.newOutputStream(toClient.sink());
     streams.addAll(List.of(serverIn, clientOut, clientIn, serverOut));
     SkyLanguageServer impl = new SkyLanguageServer(Catalog::get, () -> { });
     var serverLauncher = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);

@@ -2,11 +2,13 @@ package dev.sky4j.api;
 
 import dev.sky4j.client.BuildId;
 import dev.sky4j.client.dto.Accepted;
+import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.CancelRequest;
 import dev.sky4j.client.dto.ClusterAction;
 import dev.sky4j.client.dto.ExecRequest;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.LaunchRequest;
+import dev.sky4j.client.dto.LocalPreemptRequest;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.client.json.Json;
@@ -15,6 +17,8 @@ import dev.sky4j.engine.SkyService;
 import dev.sky4j.requests.ApiError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   static final String P = "/api/v1";
+  /** The largest request body accepted: a task YAML is kilobytes; files are synced, not sent. */
+  private static final int MAX_BODY_MB = 4;
 
   private final SkyService sky;
   private final String version;
@@ -58,6 +64,7 @@ public final class ApiServer {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jsonMapper(new CodecMapper());
       cfg.http.defaultContentType = "application/json";
+      cfg.http.maxRequestSize = MAX_BODY_MB * 1024L * 1024L;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.routes.before(this::authorize);
@@ -65,6 +72,8 @@ public final class ApiServer {
       cfg.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.problem()));
       cfg.routes.exception(JsonException.class, (e, ctx) -> problem(ctx,
           Problem.of(400, "bad-json", "the request body is not valid JSON for this route: " + e.getMessage())));
+      // Javalin's own refusals (no such route, body too large, ...) as problems too
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, refusal(e, ctx)));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, Problem.of(500, "internal", "internal error: " + e.getClass().getSimpleName()
@@ -79,11 +88,35 @@ public final class ApiServer {
       });
     });
     app.start();
+    // one line naming every route: the OpenAPI coverage test reads it from a real server's log
+    LOG.info("routes: {}", String.join(", ", routes()));
     return this;
   }
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route this server answers, as {@code "GET /api/v1/status"} (for the OpenAPI check). */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .filter(r -> !r.startsWith("BEFORE") && !r.startsWith("AFTER"))
+        .sorted().toList();
+  }
+
+  private static Problem refusal(HttpResponseException e, Context ctx) {
+    if (e instanceof NotFoundResponse) {
+      return Problem.of(404, "no-such-route", "no route " + ctx.method() + " " + ctx.path()
+          + "; the API is described at " + P + "/openapi.json");
+    }
+    if (e.getStatus() == 413) {
+      return Problem.of(413, "body-too-large", "the request body is larger than this server "
+          + "accepts (" + MAX_BODY_MB + " MB); files belong in workdir or file_mounts, which are "
+          + "synced to the nodes rather than sent in the request");
+    }
+    return Problem.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage()
+        + " (" + ctx.method() + " " + ctx.path() + ")");
   }
 
   public void stop() {
@@ -108,6 +141,8 @@ public final class ApiServer {
     r.post(P + "/stop", ctx -> accepted(ctx, sky.stop(body(ctx, ClusterAction.class))));
     r.post(P + "/start", ctx -> accepted(ctx, sky.start(body(ctx, ClusterAction.class))));
     r.post(P + "/down", ctx -> accepted(ctx, sky.down(body(ctx, ClusterAction.class))));
+    r.post(P + "/autostop", ctx -> accepted(ctx, sky.autostop(body(ctx, AutostopRequest.class))));
+    r.post(P + "/local/preempt", ctx -> ctx.json(sky.localPreempt(body(ctx, LocalPreemptRequest.class))));
     r.post(P + "/cancel", ctx -> accepted(ctx, sky.cancel(body(ctx, CancelRequest.class))));
     r.get(P + "/status", ctx -> ctx.json(sky.status(list(ctx.queryParam("clusters")),
         "true".equals(ctx.queryParam("refresh")))));

@@ -19,4 +19,16 @@ public interface AgentClient {
 
   /** Copies the job's log from {@code offset}; with {@code follow} until the job ends. */
   long log(int id, long offset, boolean follow, OutputStream out) throws IOException;
+
+  /**
+   * Sets autostop on the head ({@code idleSeconds}, {@code down}, {@code waitFor}; negative
+   * seconds cancel) and returns the agent's view of it.
+   */
+  Map<String, Object> setAutostop(Map<String, Object> setting) throws IOException;
+
+  /** The head's autostop state: setting, seconds left, whether it is stopping right now. */
+  Map<String, Object> autostop() throws IOException;
+
+  /** Stores the task's {@code config.hooks} on the head (wire form: run, events, timeoutSeconds). */
+  void setHooks(List<Map<String, Object>> hooks) throws IOException;
 }

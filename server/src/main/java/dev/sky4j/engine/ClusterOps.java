@@ -4,13 +4,14 @@ import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
+import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
 import dev.sky4j.state.JobStore;
 import java.time.Duration;
 
-/** stop, start and down of one cluster, each recorded in the state store as it happens. */
+/** stop, start, down and autostop of one cluster, each recorded in the state store as it happens. */
 final class ClusterOps {
   private final Providers providers;
   private final ClusterStore clusters;
@@ -19,6 +20,7 @@ final class ClusterOps {
   private final Jobs jobs;
   private final ClusterLocks locks;
   private final Provisioner provisioner;
+  private final Autostops autostops;
 
   ClusterOps(Providers providers, ClusterStore clusters, JobStore jobStore, ClusterAccess access,
       Jobs jobs, ClusterLocks locks) {
@@ -29,6 +31,7 @@ final class ClusterOps {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
+    this.autostops = new Autostops(clusters, access);
   }
 
   ClusterRow require(String name) {
@@ -70,11 +73,25 @@ final class ClusterOps {
       access.ensureAgent(info, ctx.log());
       access.writeSshConfig(info);
       ClusterRow up = Rows.up(row, info);
-      if (idleMinutes != null) {
-        up = up.withAutostop(idleMinutes, down);
-      }
       clusters.save(up);
+      if (idleMinutes != null) {
+        autostops.set(up, info, idleMinutes, down, WaitFor.JOBS_AND_SSH, ctx.log());
+      }
       ctx.log().stage("Cluster " + name + " is UP: ssh " + name);
+    }
+  }
+
+  /** {@code sky autostop}: hands the setting to the head agent ({@code minutes} null cancels). */
+  void autostop(String name, Integer minutes, boolean down, WaitFor waitFor, RequestContext ctx)
+      throws Exception {
+    try (ClusterLocks.Held ignored = locks.lock(name)) {
+      ClusterRow row = require(name);
+      if (row.status() != ClusterStatus.UP) {
+        throw ApiError.conflict("cluster-not-up", "cluster " + name + " is " + row.status()
+            + "; autostop needs an UP cluster" + (row.status() == ClusterStatus.STOPPED
+                ? " (sky start " + name + " -i MINUTES starts it with autostop)" : ""));
+      }
+      autostops.set(row, jobs.info(row), minutes, down, waitFor, ctx.log());
     }
   }
 

@@ -83,6 +83,11 @@ public final class JobClusters {
     return access.agent(jobs.info(row)).log(jobId, offset, false, out);
   }
 
+  /** Drops cached connections to the cluster (a tunnel to a dead node can hang a read). */
+  public void forget(String cluster) {
+    jobs.forget(cluster);
+  }
+
   public boolean cancelJob(String cluster, int jobId) throws IOException {
     ClusterRow row = clusters.get(cluster).orElseThrow(() -> new IOException("cluster " + cluster
         + " has no record"));

@@ -10,8 +10,10 @@ import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
+import dev.sky4j.spec.Autostop;
 import dev.sky4j.spec.FileMount;
 import dev.sky4j.spec.Task;
+import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
@@ -36,6 +38,7 @@ final class LaunchEngine {
   private final Jobs jobs;
   private final ClusterLocks locks;
   private final Provisioner provisioner;
+  private final Autostops autostops;
 
   LaunchEngine(Providers providers, ClusterStore clusters, ClusterAccess access, Jobs jobs,
       ClusterLocks locks) {
@@ -45,6 +48,7 @@ final class LaunchEngine {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
+    this.autostops = new Autostops(clusters, access);
   }
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
@@ -61,13 +65,19 @@ final class LaunchEngine {
       throws Exception {
     Task task = TaskResolver.resolve(req.task(), providers.catalog());
     ctx.log().addSecrets(task.secrets().values());
+    Autostop yamlAutostop = task.resources().first().autostop();
     Integer idle = req.idleMinutes() != null ? req.idleMinutes()
-        : task.resources().first().autostop() != null && task.resources().first().autostop().enabled()
-            ? Integer.valueOf(task.resources().first().autostop().idleMinutes()) : null;
+        : yamlAutostop != null && yamlAutostop.enabled()
+            ? Integer.valueOf(yamlAutostop.idleMinutes()) : null;
     if (idle != null && idle == 0) {
       idle = 1; // SkyPilot bumps -i 0 so the cluster is not stopped before the job is submitted
     }
-    boolean autodown = req.down() && idle != null;
+    boolean fromYaml = req.idleMinutes() == null && yamlAutostop != null && yamlAutostop.enabled();
+    boolean autodown = idle != null && (req.down() || fromYaml && yamlAutostop.down());
+    WaitFor waitFor = req.waitFor() != null ? Autostops.waitFor(req.waitFor())
+        : fromYaml ? yamlAutostop.waitFor() : WaitFor.JOBS_AND_SSH;
+    // `autostop: false` in the YAML cancels an existing cluster's autostop (SkyPilot sends -1)
+    boolean cancelAutostop = idle == null && yamlAutostop != null && !yamlAutostop.enabled();
     try (ClusterLocks.Held ignored = locks.lock(cluster)) {
       ctx.log().stage("Optimizing: " + describeRequest(task));
       Optional<ClusterRow> existing = clusters.get(cluster);
@@ -84,7 +94,9 @@ final class LaunchEngine {
               new ApiError(409, "cluster-gone", "cluster " + cluster + " is recorded UP but its "
                   + "nodes are gone; run sky status -r, then sky down " + cluster + " and launch again"));
         }
-        row = row.withAutostop(idle, autodown);
+        if (idle != null) {
+          row = row.withAutostop(idle, autodown);
+        }
       } else {
         Provisioner.Outcome o = provisioner.provision(cluster, task.resources(), task.numNodes(),
             req.retryUntilUp(), owner, idle, autodown, blocked, ctx);
@@ -104,6 +116,12 @@ final class LaunchEngine {
       access.writeSshConfig(info);
       row = Rows.up(row, info);
       clusters.save(row);
+      if (!task.hooks().isEmpty()) {
+        autostops.hooks(info, task.hooks());
+      }
+      if (idle != null || cancelAutostop) {
+        row = autostops.set(row, info, idle, autodown, waitFor, ctx.log());
+      }
       ctx.log().stage("Cluster " + cluster + " is UP: ssh " + cluster);
       ctx.checkCancelled();
       sync(task, req.task(), info, ctx, true);

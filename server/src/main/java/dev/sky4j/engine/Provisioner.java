@@ -95,8 +95,8 @@ final class Provisioner {
           blocked.add(b);
           blocked.add(Blocked.placement(plan));
           history.add(plan.infra() + ": " + e.getMessage());
-          ctx.log().stage("  No capacity in " + plan.infra() + ": " + e.getMessage()
-              + " Trying the next zone/region.");
+          ctx.log().stage("  No capacity in " + plan.infra() + ": "
+              + e.getMessage().replaceAll("[.\\s]+$", "") + ". Trying the next zone/region.");
           cleanup(p, name);
         } catch (ProvisionException.QuotaExceeded e) {
           blocked.add(new Blocked(plan.cloud(), plan.region(), null, null));

@@ -1,6 +1,7 @@
 package dev.sky4j.engine;
 
 import dev.sky4j.catalog.Catalog;
+import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.CancelRequest;
 import dev.sky4j.client.dto.CheckEntry;
 import dev.sky4j.client.dto.ClusterAction;
@@ -9,6 +10,7 @@ import dev.sky4j.client.dto.CostEntry;
 import dev.sky4j.client.dto.DiagnosticDto;
 import dev.sky4j.client.dto.ExecRequest;
 import dev.sky4j.client.dto.JobRecord;
+import dev.sky4j.client.dto.LocalPreemptRequest;
 import dev.sky4j.client.dto.LaunchRequest;
 import dev.sky4j.client.dto.PlanDto;
 import dev.sky4j.client.dto.Problem;
@@ -18,11 +20,14 @@ import dev.sky4j.client.dto.ValidateResult;
 import dev.sky4j.client.json.Json;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.Optimizer;
+import dev.sky4j.provision.ProvisionException;
+import dev.sky4j.provision.local.LocalProvider;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestExecutor;
 import dev.sky4j.requests.RequestExecutor.Kind;
 import dev.sky4j.spec.Diagnostic;
 import dev.sky4j.spec.Task;
+import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStore;
 import dev.sky4j.state.Database;
@@ -64,7 +69,19 @@ public final class SkyService implements AutoCloseable {
     this.jobs = new Jobs(providers, access, jobStore);
     this.engine = new LaunchEngine(providers, clusters, access, jobs, locks);
     this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks);
-    this.view = new StatusView(clusters, providers);
+    this.view = new StatusView(clusters, providers, new StatusView.Released() {
+      @Override
+      public void stopped(String cluster) {
+        jobs.forget(cluster);
+        access.removeSshConfig(cluster);
+      }
+
+      @Override
+      public void gone(String cluster) {
+        stopped(cluster);
+        jobStore.deleteCluster(cluster);
+      }
+    });
     this.jobClusters = new JobClusters(providers, clusters, access, engine, ops, jobs);
     Reconciler.run(clusters, requests, providers, view, access);
   }
@@ -103,8 +120,9 @@ public final class SkyService implements AutoCloseable {
     if (req.task() == null) {
       throw ApiError.badRequest("missing-task", "launch needs a task: a YAML file or a command");
     }
+    Autostops.waitFor(req.waitFor()); // a bad --wait-for fails here, before anything is launched
     LaunchRequest stored = new LaunchRequest(name, safe, req.idleMinutes(), req.down(),
-        req.retryUntilUp(), req.noSetup(), req.detachRun());
+        req.retryUntilUp(), req.noSetup(), req.detachRun(), req.waitFor());
     return executor.submit("launch", name, stored, req.task().secrets().values(), Kind.LONG,
         ctx -> engine.launch(req, name, user, ctx));
   }
@@ -147,6 +165,40 @@ public final class SkyService implements AutoCloseable {
       }
       return names;
     });
+  }
+
+  /** {@code sky autostop}: without {@code -i} SkyPilot's default of 5 minutes; cancel turns it off. */
+  public String autostop(AutostopRequest a) {
+    List<String> names = targets(new ClusterAction(a.clusters(), a.all(), null, false, false));
+    WaitFor waitFor = Autostops.waitFor(a.waitFor());
+    Integer minutes = a.cancel() ? null
+        : a.idleMinutes() == null ? AutostopRequest.DEFAULT_IDLE_MINUTES : a.idleMinutes();
+    if (minutes != null && minutes < 0) {
+      throw ApiError.badRequest("bad-idle-minutes", "-i must be 0 or more minutes, found "
+          + minutes + "; use --cancel to turn autostop off");
+    }
+    return executor.submit("autostop", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
+      for (String n : names) {
+        ops.autostop(n, minutes, a.down(), waitFor, ctx);
+      }
+      return names;
+    });
+  }
+
+  /** {@code sky local preempt}: kills a local spot node as a cloud reclaiming it would. */
+  public java.util.Map<String, Object> localPreempt(LocalPreemptRequest p) {
+    ClusterRow row = ops.require(p.cluster());
+    if (!(providers.get(row.cloud()) instanceof LocalProvider local)) {
+      throw ApiError.badRequest("not-local", "cluster " + p.cluster() + " runs on " + row.cloud()
+          + "; sky local preempt only reclaims local-cloud nodes");
+    }
+    try {
+      local.preempt(p.cluster(), p.node());
+    } catch (ProvisionException e) {
+      throw ApiError.badRequest("cannot-preempt", e.getMessage());
+    }
+    jobs.forget(p.cluster());
+    return java.util.Map.of("cluster", p.cluster(), "node", p.node() == null ? 0 : p.node());
   }
 
   public String cancel(CancelRequest c) {

@@ -171,5 +171,22 @@ public final class SshClusterAccess implements ClusterAccess {
     public long log(int id, long offset, boolean follow, OutputStream out) throws IOException {
       return http.stream("/jobs/" + id + "/log?offset=" + offset + "&follow=" + follow, out);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> setAutostop(Map<String, Object> setting) throws IOException {
+      return (Map<String, Object>) http.post("/autostop", setting);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> autostop() throws IOException {
+      return (Map<String, Object>) http.get("/autostop");
+    }
+
+    @Override
+    public void setHooks(List<Map<String, Object>> hooks) throws IOException {
+      http.post("/hooks", Map.of("hooks", hooks));
+    }
   }
 }

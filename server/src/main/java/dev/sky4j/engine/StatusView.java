@@ -21,10 +21,19 @@ import java.util.Map;
 final class StatusView {
   private final ClusterStore clusters;
   private final Providers providers;
+  private final Released released;
 
-  StatusView(ClusterStore clusters, Providers providers) {
+  /** What else must go when a refresh finds a cluster stopped or gone (connections, SSH config). */
+  interface Released {
+    void stopped(String cluster);
+
+    void gone(String cluster);
+  }
+
+  StatusView(ClusterStore clusters, Providers providers, Released released) {
     this.clusters = clusters;
     this.providers = providers;
+    this.released = released;
   }
 
   List<ClusterRecord> status(List<String> names, boolean refresh) {
@@ -54,8 +63,18 @@ final class StatusView {
     }
     long running = states.values().stream().filter(s -> s == NodeState.RUNNING).count();
     long stopped = states.values().stream().filter(s -> s == NodeState.STOPPED).count();
+    boolean autostopping = states.values().stream().anyMatch(s -> s == NodeState.STOPPING);
     ClusterRow next;
-    if (states.isEmpty() || states.values().stream().allMatch(s -> s == NodeState.TERMINATED)) {
+    if (states.isEmpty() && r.status().running() && r.autostopMinutes() != null && r.autostopDown()) {
+      // autodown finished on the node while nobody watched: the cluster is gone, as after sky down
+      clusters.delete(r.name());
+      released.gone(r.name());
+      return null;
+    } else if (autostopping) {
+      next = r.status() == ClusterStatus.AUTOSTOPPING ? r : r.withStatus(ClusterStatus.AUTOSTOPPING,
+          "autostop: running hooks, then " + (r.autostopDown() ? "tearing down" : "stopping")
+          + " the nodes");
+    } else if (states.isEmpty() || states.values().stream().allMatch(s -> s == NodeState.TERMINATED)) {
       if (r.status() == ClusterStatus.STOPPED && states.isEmpty()) {
         return r;
       }
@@ -64,8 +83,12 @@ final class StatusView {
     } else if (running == r.numNodes()) {
       next = r.status() == ClusterStatus.UP ? r : r.withStatus(ClusterStatus.UP, null);
     } else if (stopped == states.size()) {
+      if (r.status() != ClusterStatus.STOPPED) {
+        released.stopped(r.name());
+      }
       next = r.status() == ClusterStatus.STOPPED ? r : r.withStatus(ClusterStatus.STOPPED,
-          "stopped outside this server (autostop?)");
+          r.status() == ClusterStatus.AUTOSTOPPING || r.autostopMinutes() != null
+              ? "stopped by autostop" : "stopped outside this server");
     } else {
       next = r.withStatus(ClusterStatus.INIT, running + " of " + r.numNodes()
           + " nodes running; run sky start " + r.name() + " or sky down " + r.name());

@@ -96,15 +96,15 @@ final class JobController {
       if (stopped) {
         return;
       }
-      Runnable guarded = () -> run(s);
-      next = h
-          ? svc.scheduler().schedule(() -> svc.workers().execute(guarded), delayMs,
-              java.util.concurrent.TimeUnit.MILLISECONDS)
-          : svc.scheduler().schedule(guarded, delayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+      // the scheduler is only a timer: polls and launches run in their own small pools, so a
+      // slow step never delays another job's timer, and launches never starve polls
+      Runnable guarded = () -> run(s, !h);
+      next = svc.scheduler().schedule(() -> (h ? svc.workers() : svc.pollers()).execute(guarded), delayMs,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
-  private void run(Runnable step) {
+  private void run(Runnable step, boolean poll) {
     synchronized (lock) {
       if (stopped) {
         return;
@@ -112,6 +112,11 @@ final class JobController {
       busy = true;
       next = null;
     }
+    // a poll whose node dies mid-answer can wait forever on the tunnel: after the unreachable
+    // window, drop the cluster's connections so the read fails and the next poll sees the loss
+    ScheduledFuture<?> watchdog = poll ? svc.scheduler().schedule(
+        () -> svc.driver().forget(row.cluster()), svc.config().unreachableMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS) : null;
     try {
       step.run();
     } catch (RuntimeException | Error e) {
@@ -119,6 +124,9 @@ final class JobController {
         controllerFailed(e);
       }
     } finally {
+      if (watchdog != null) {
+        watchdog.cancel(false);
+      }
       synchronized (lock) {
         busy = false;
       }
@@ -164,6 +172,9 @@ final class JobController {
       res = svc.driver().launch(in, r.cluster(), r.owner(), where.blocked(), r.taskId(),
           new RequestContext("managed-job-" + r.id(), log));
     } catch (ApiError e) {
+      if (stopped) {
+        return;
+      }
       launchFailed(e.problem().status() >= 400 && e.problem().status() < 500
           && e.problem().status() != 409, e.getMessage());
       return;
@@ -401,6 +412,9 @@ final class JobController {
   }
 
   private void transition(ManagedJobRow r, boolean event) {
+    if (stopped) {
+      return; // a stopped (killed) server writes nothing more
+    }
     row = r;
     svc.store().save(r, event);
     if (event) {
@@ -410,6 +424,9 @@ final class JobController {
 
   private void teardownQuietly(String why) {
     ManagedJobRow r = row;
+    if (stopped) {
+      return;
+    }
     if (!svc.driver().hasNodes(r.cluster()) && svc.driver().cluster(r.cluster()).isEmpty()) {
       return;
     }

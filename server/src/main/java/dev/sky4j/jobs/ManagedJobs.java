@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The managed-jobs service: creates jobs, owns their controllers, and shares two small pools
- * among all of them (a scheduler for polls and timers, a launch pool for provisioning and
+ * among all of them (one timer thread, two poll threads, a launch pool for provisioning and
  * teardown), so a thousand waiting jobs cost memory for their rows, not threads. On start it
  * resumes every job that was not finished when the last server stopped.
  */
@@ -49,6 +49,7 @@ public final class ManagedJobs implements AutoCloseable {
   private final JobsConfig config;
   private final ScheduledThreadPoolExecutor scheduler;
   private final ExecutorService workers;
+  private final ExecutorService pollers;
   private final Map<Long, JobController> controllers = new ConcurrentHashMap<>();
   /** Per job: the validated task (for job_recovery and placement) and secret values. */
   private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
@@ -60,8 +61,9 @@ public final class ManagedJobs implements AutoCloseable {
     this.files = new JobFiles(sky4jHome);
     this.buckets = sky4jHome.resolve("buckets");
     this.config = config;
-    this.scheduler = new ScheduledThreadPoolExecutor(2, daemon("jobs-poll"));
+    this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("jobs-timer"));
     this.scheduler.setRemoveOnCancelPolicy(true);
+    this.pollers = Executors.newFixedThreadPool(2, daemon("jobs-poll"));
     this.workers = Executors.newFixedThreadPool(config.launchThreads(), daemon("jobs-launch"));
     for (ManagedJobRow r : store.active()) {
       LOG.info("resuming managed job {} ({}) in state {}", r.id(), r.name(), r.status());
@@ -198,6 +200,7 @@ public final class ManagedJobs implements AutoCloseable {
   public void close() {
     controllers.values().forEach(JobController::stop);
     scheduler.shutdownNow();
+    pollers.shutdownNow();
     workers.shutdownNow();
   }
 
@@ -225,6 +228,10 @@ public final class ManagedJobs implements AutoCloseable {
 
   ExecutorService workers() {
     return workers;
+  }
+
+  ExecutorService pollers() {
+    return pollers;
   }
 
   void ended(JobController c) {

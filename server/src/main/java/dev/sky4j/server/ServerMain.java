@@ -1,10 +1,13 @@
 package dev.sky4j.server;
 
 import dev.sky4j.api.ApiServer;
+import dev.sky4j.api.JobRoutes;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.ServerInfo;
 import dev.sky4j.client.json.Json;
 import dev.sky4j.engine.SkyService;
+import dev.sky4j.jobs.JobsConfig;
+import dev.sky4j.jobs.ManagedJobs;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.state.Database;
 import java.io.IOException;
@@ -61,13 +64,16 @@ public final class ServerMain {
     String token = InetAddress.getByName(host).isLoopbackAddress() ? null : token(serverDir);
     Database db = Database.open(home.resolve("state.db"));
     SkyService sky = new SkyService(home, db, Wiring.providers(paths), Wiring.access(paths));
-    ApiServer api = new ApiServer(sky, Version.current(), token).start(host, port);
+    ManagedJobs managed = new ManagedJobs(sky.jobClusters(), db, home, JobsConfig.fromEnvironment());
+    ApiServer api = new ApiServer(sky, Version.current(), token)
+        .with(new JobRoutes(managed)::register).start(host, port);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port();
     Path info = serverDir.resolve("server.json");
     writeAtomically(info, Json.write(new ServerInfo(url, ProcessHandle.current().pid(),
         Version.current(), Health.API_VERSION, System.currentTimeMillis(), logFile.toString())));
     Runnable shutdown = () -> {
       api.stop();
+      managed.close();
       sky.close();
       db.close();
       try {

@@ -1,7 +1,6 @@
 package dev.sky4j.cli.remote;
 
 import dev.sky4j.client.ApiException;
-import dev.sky4j.client.LogListener;
 import dev.sky4j.client.SkyClient;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
@@ -12,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a CLI command against the server: turns problems into short messages (never a stack
- * trace) and follows a request's log, detaching on Ctrl-C with a hint how to reattach.
+ * trace) and follows a request's log (a spinner on the current stage on a terminal, see
+ * {@link Progress}), detaching on Ctrl-C with a hint how to reattach.
  */
 public final class Remote {
   private Remote() {}
@@ -61,12 +61,8 @@ public final class Remote {
       }
     });
     Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      LogListener l = text -> {
-        System.out.print(text);
-        System.out.flush();
-      };
-      StreamEnd end = c.followRequestLogs(requestId, 0, l);
+    try (Progress progress = Progress.forStdout()) {
+      StreamEnd end = c.followRequestLogs(requestId, 0, progress);
       RequestInfo info = c.request(requestId);
       if (!info.finished() && end != null) {
         info = c.waitFor(requestId);

@@ -24,9 +24,9 @@ class PlacementEndToEndTest {
       var launch = sky.sky(tmp, "launch", "-c", "Fail_Over.1", "--", "echo", "landed");
       assertThat(launch.code()).as(launch.all()).isZero();
       assertThat(launch.out())
-          .contains("No capacity in local/region-a/zone-1", "No capacity in local/region-a/zone-2",
-              "Trying the next zone/region", "(attempt 3)", "landed")
-          .containsPattern("Provisioning .* in local/region-b");
+          .contains("Provisioning 1x local-cpu in local/region-a (attempt 1)",
+              "No capacity in local/region-a: ", ". Trying the next zone/region.", "landed")
+          .containsPattern("Provisioning 1x local-cpu in local/region-b(/zone-[12])? \\(attempt 2\\)");
       var status = sky.sky(tmp, "status", "-o", "json");
       assertThat(status.out()).contains("\"name\":\"Fail_Over.1\"", "\"region\":\"region-b\"");
       assertThat(sky.providerClusters()).as("mixed-case names reach the local cloud").containsExactly("Fail_Over.1");

@@ -3,7 +3,7 @@ package dev.sky4j.client.dto;
 import java.util.List;
 
 /**
- * One row of {@code sky status}. {@code status} is INIT, UP or STOPPED; {@code resources} is the
+ * One row of {@code sky status}. {@code status} is INIT, UP, AUTOSTOPPING or STOPPED; {@code resources} is the
  * display form ({@code 2x local(cpu4, H100:1)}); {@code pricePerHour} covers all nodes.
  * {@code autostopMinutes} is null when autostop is off.
  */

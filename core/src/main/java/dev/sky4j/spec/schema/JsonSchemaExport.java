@@ -1,5 +1,6 @@
 package dev.sky4j.spec.schema;
 
+import dev.sky4j.json.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -191,23 +192,7 @@ public final class JsonSchemaExport {
     return "  ".repeat(depth);
   }
 
-  static String str(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+  private static String str(String s) {
+    return JsonText.quote(s);
   }
 }

@@ -4,6 +4,8 @@ import dev.sky4j.catalog.AcceleratorInfo;
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.spec.AcceleratorRequest;
+import dev.sky4j.spec.Diagnostic;
+import dev.sky4j.spec.Suggestion;
 import dev.sky4j.spec.Severity;
 import dev.sky4j.spec.schema.Clouds;
 import dev.sky4j.spec.yaml.ScalarKind;
@@ -18,15 +20,21 @@ import java.util.function.Predicate;
  * Checks {@code resources} against the price catalog: unknown accelerators, counts nobody offers,
  * regions/zones the cloud lacks, unknown or contradicting instance types, spot where there is
  * none, and a {@code max_hourly_cost} below every offer. Clouds the catalog does not price (the
- * local cloud, Kubernetes, ...) are not checked. Runs only on resources without type errors.
+ * local cloud, Kubernetes, ...) are not checked. Each check runs when the fields it reads have
+ * no error of their own, so unrelated mistakes do not hide catalog findings.
  */
 final class CatalogChecks {
   private final Findings out;
   private final Catalog catalog;
+  private final Predicate<String> hasError;
+  private final PlacementCheck placement;
 
-  CatalogChecks(Findings out, Catalog catalog) {
+  /** {@code hasError} says whether a JSON path (or anything below it) already has an error. */
+  CatalogChecks(Findings out, Catalog catalog, Predicate<String> hasError) {
     this.out = out;
     this.catalog = catalog;
+    this.hasError = hasError;
+    this.placement = new PlacementCheck(out, catalog);
   }
 
   void check(YNode.Mapping res, String path) {
@@ -67,46 +75,64 @@ final class CatalogChecks {
 
   private record Asked(AcceleratorRequest req, YNode node, String path) {}
 
+  /** The value of {@code key} when it exists and has no error of its own. */
+  private boolean clean(View v, String key, String path) {
+    return !hasError.test(v.pathOf(key, path));
+  }
+
   private void checkOne(View v, String path) {
     String cloud = null;
-    String region = v.text("region");
-    String zone = v.text("zone");
-    YNode placeNode = null;
-    String infra = v.text("infra");
-    if (infra != null && InfraSpec.problem(infra) == null) {
-      InfraSpec.Parts p = InfraSpec.split(infra);
-      cloud = p.cloud();
-      region = p.region();
-      zone = p.zone();
-      placeNode = v.get("infra");
-    } else if (v.text("cloud") != null) {
-      cloud = Clouds.canonical(v.text("cloud"));
-      if (cloud == null) {
-        return; // already reported as an invalid value
+    String region = null;
+    String zone = null;
+    boolean placeClean = clean(v, "infra", path) && clean(v, "cloud", path)
+        && clean(v, "region", path) && clean(v, "zone", path);
+    PlacementCheck.Place place = null;
+    if (placeClean) {
+      String infra = v.text("infra");
+      if (infra != null && InfraSpec.problem(infra) == null) {
+        InfraSpec.Parts p = InfraSpec.split(infra);
+        cloud = p.cloud();
+        region = p.region();
+        zone = p.zone();
+        place = new PlacementCheck.Place(cloud, region, zone, (YNode.Scalar) v.get("infra"),
+            v.pathOf("infra", path), null, null, null, null);
+      } else {
+        cloud = v.text("cloud") == null ? null : Clouds.canonical(v.text("cloud"));
+        region = v.text("region");
+        zone = v.text("zone");
+        place = new PlacementCheck.Place(cloud, region, zone, null, null, v.get("region"),
+            v.pathOf("region", path), v.get("zone"), v.pathOf("zone", path));
+      }
+      if (cloud != null && !catalog.clouds().contains(cloud)) {
+        return; // local, kubernetes, ...: nothing priced to check against
       }
     }
-    if (cloud != null && !catalog.clouds().contains(cloud)) {
-      return; // local, kubernetes, ...: nothing priced to check against
+    // a place with an error of its own (or not in the catalog) leaves the other checks
+    // cloud-agnostic, and the price checks off
+    boolean placeOk = placeClean && placement.check(place);
+    if (!placeOk) {
+      region = null;
+      zone = null;
     }
-    String placePath = placeNode != null ? v.pathOf("infra", path) : null;
-    if (!placement(cloud, region, zone, v, placeNode, placePath, path)) {
-      return;
-    }
-    List<Asked> asked = accelerators(v, path);
+    String accKey = v.get("accelerators") != null ? "accelerators" : "gpus";
+    boolean accClean = clean(v, accKey, path);
+    List<Asked> asked = accClean ? accelerators(v, path) : List.of();
     List<Offer> offers = new ArrayList<>();
-    boolean known = true;
+    boolean known = accClean;
     for (Asked a : asked) {
       known &= accelerator(a, cloud, offers);
     }
     String it = v.text("instance_type");
     if (it != null) {
-      known &= instanceType(it, cloud, asked, v, path, offers);
+      known &= clean(v, "instance_type", path) && instanceType(it, cloud, asked, v, path, offers);
     }
-    if (!known) {
+    if (!known || !placeOk) {
       return;
     }
-    boolean spot = v.get("use_spot") instanceof YNode.Scalar s && Boolean.TRUE.equals(s.value());
-    boolean wantsCost = v.get("max_hourly_cost") instanceof YNode.Scalar c && c.value() instanceof Number;
+    boolean spot = v.get("use_spot") instanceof YNode.Scalar s && Boolean.TRUE.equals(s.value())
+        && clean(v, "use_spot", path);
+    boolean wantsCost = v.get("max_hourly_cost") instanceof YNode.Scalar c && c.value() instanceof Number
+        && clean(v, "max_hourly_cost", path);
     if (!spot && !wantsCost) {
       return;
     }
@@ -147,56 +173,6 @@ final class CatalogChecks {
   private static String describeWhere(String c, String r, String z) {
     String s = c == null ? "" : " on " + c + (r == null ? "" : "/" + r) + (z == null ? "" : "/" + z);
     return s;
-  }
-
-  /** Region and zone exist in the cloud (or in some cloud when none is named). */
-  private boolean placement(String cloud, String region, String zone, View v, YNode infraNode,
-      String infraPath, String path) {
-    if (region != null) {
-      List<String> regions = cloud != null ? catalog.regions(cloud) : allRegions();
-      if (!regions.contains(region)) {
-        List<String> m = CloseMatch.find(region, regions, 3, 0.6);
-        String msg = "Invalid region '" + region + "'" + (cloud == null ? "" : " for " + cloud) + ". "
-            + (m.isEmpty() ? "Regions: " + abbreviate(regions) + "." : "Did you mean one of these: "
-            + String.join(", ", m) + "?");
-        YNode at = infraNode != null ? infraNode : v.get("region");
-        String fix = m.isEmpty() ? null : infraNode != null
-            ? ((YNode.Scalar) infraNode).text().replace(region, m.get(0)) : m.get(0);
-        out.add(Severity.ERROR, "unknown-region", msg, at.range(),
-            infraNode != null ? infraPath : v.pathOf("region", path),
-            fix == null ? null : "Replace with '" + fix + "'", fix);
-        return false;
-      }
-    }
-    if (zone != null && cloud != null) {
-      List<String> zones = new ArrayList<>();
-      if (region != null) {
-        zones.addAll(catalog.zones(cloud, region));
-      } else {
-        catalog.regions(cloud).forEach(r -> zones.addAll(catalog.zones(cloud, r)));
-      }
-      if (!zones.isEmpty() && !zones.contains(zone)) {
-        List<String> m = CloseMatch.find(zone, zones, 3, 0.6);
-        String msg = "Invalid zone '" + zone + "' for " + cloud + (region == null ? "" : "/" + region)
-            + ". " + (m.isEmpty() ? "Zones: " + abbreviate(zones) + "." : "Did you mean one of these: "
-            + String.join(", ", m) + "?");
-        YNode at = infraNode != null ? infraNode : v.get("zone");
-        out.error("unknown-zone", msg, at, infraNode != null ? infraPath : v.pathOf("zone", path));
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private List<String> allRegions() {
-    TreeSet<String> all = new TreeSet<>();
-    catalog.clouds().forEach(c -> all.addAll(catalog.regions(c)));
-    return new ArrayList<>(all);
-  }
-
-  private static String abbreviate(List<String> xs) {
-    return xs.size() <= 12 ? String.join(", ", xs)
-        : String.join(", ", xs.subList(0, 12)) + ", ... (" + xs.size() + " in all)";
   }
 
   private List<Asked> accelerators(View v, String path) {
@@ -255,8 +231,10 @@ final class CatalogChecks {
     }
     var info = catalog.accelerator(req.name());
     if (info.isEmpty()) {
-      unknownAccelerator(a);
-      return false;
+      info = byFragment(a);
+      if (info.isEmpty()) {
+        return false;
+      }
     }
     String name = info.get().name();
     if (cloud != null && !info.get().clouds().isEmpty() && !info.get().clouds().contains(cloud)) {
@@ -290,6 +268,45 @@ final class CatalogChecks {
     }
     offers.addAll(exact);
     return true;
+  }
+
+  /**
+   * SkyPilot reads a name that is not exact as the one catalog name containing it, and rejects it
+   * as ambiguous when several do. The first is a warning here (the file works, but says less than
+   * it means), the second an error with one fix per name.
+   */
+  private java.util.Optional<AcceleratorInfo> byFragment(Asked a) {
+    String name = a.req().name();
+    List<AcceleratorInfo> containing = catalog.acceleratorsContaining(name);
+    if (containing.isEmpty()) {
+      unknownAccelerator(a);
+      return java.util.Optional.empty();
+    }
+    boolean rewritable = a.node() instanceof YNode.Scalar s && s.text().startsWith(name);
+    String rest = rewritable ? ((YNode.Scalar) a.node()).text().substring(name.length()) : "";
+    if (containing.size() == 1) {
+      String full = containing.get(0).name();
+      out.add(Severity.WARNING, "accelerator-name-completed", "Accelerator '" + name + "' is read as "
+          + full + ", the only catalog accelerator whose name contains it (as SkyPilot does). Write "
+          + full + " to say so.", a.node().range(), a.path(),
+          rewritable ? "Replace with '" + full + rest + "'" : null, rewritable ? full + rest : null);
+      return java.util.Optional.of(containing.get(0));
+    }
+    List<String> names = containing.stream().map(AcceleratorInfo::name).toList();
+    List<Suggestion> fixes = new ArrayList<>();
+    if (rewritable) {
+      names.stream().limit(5).forEach(n -> fixes.add(
+          new Suggestion("Replace with '" + n + rest + "'", a.node().range(), n + rest)));
+    }
+    out.add(new Diagnostic(Severity.ERROR, "ambiguous-accelerator", "Accelerator name '" + name
+        + "' is ambiguous: the catalog has " + abbreviate(names) + ". Write one of them in full.",
+        a.node().range(), a.path(), fixes, List.of()));
+    return java.util.Optional.empty();
+  }
+
+  private static String abbreviate(List<String> xs) {
+    return xs.size() <= 8 ? String.join(", ", xs)
+        : String.join(", ", xs.subList(0, 8)) + ", ... (" + xs.size() + " in all)";
   }
 
   private void unknownAccelerator(Asked a) {
@@ -342,7 +359,8 @@ final class CatalogChecks {
       boolean fits = r.isMemoryForm()
           ? o.hasAccelerator() && Math.abs(o.acceleratorCount() - r.count()) <= 0.01
               && (r.memoryOrMore() ? o.gpuMemoryGib() + 1e-6 >= r.memoryGib() : Math.abs(o.gpuMemoryGib() - r.memoryGib()) < 0.5)
-          : o.hasAccelerator() && o.acceleratorName().equalsIgnoreCase(r.name())
+          : o.hasAccelerator() && o.acceleratorName().equalsIgnoreCase(
+              catalog.acceleratorForTask(r.name()).map(AcceleratorInfo::name).orElse(r.name()))
               && Math.abs(o.acceleratorCount() - r.count()) <= 0.01;
       if (!fits) {
         String has = o.hasAccelerator()

@@ -6,7 +6,10 @@ import dev.sky4j.spec.schema.FieldModel;
 import dev.sky4j.spec.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one validator: schema structure, then value rules, then (when a catalog is given) catalog
@@ -30,17 +33,32 @@ public final class Validator {
     }
     new StructureCheck(out).checkTask(task, FieldModel.root());
     new TaskRules(out).check(task);
+    new EnvRules(out).check(task);
     if (task.get("resources") instanceof YNode.Mapping res) {
-      int before = out.list().size();
       new ResourceRules(out).check(res, "$.resources");
-      boolean resourcesClean = out.list().stream().noneMatch(
-          d -> d.isError() && d.jsonPath().startsWith("$.resources"));
-      if (catalog != null && resourcesClean && before >= 0) {
-        new CatalogChecks(out, catalog).check(res, "$.resources");
+      if (catalog != null) {
+        // each catalog check reads a few fields: it runs when those have no error, so a typo
+        // elsewhere in resources does not hide an unknown GPU
+        Set<String> errorPaths = new HashSet<>();
+        out.list().stream().filter(Diagnostic::isError).forEach(d -> errorPaths.add(d.jsonPath()));
+        new CatalogChecks(out, catalog, path -> hasErrorAt(errorPaths, path)).check(res, "$.resources");
       }
     }
-    List<Diagnostic> all = new ArrayList<>(out.list());
+    // an any_of/ordered item that inherits an outer field would report the outer field's
+    // problem once per item: keep one
+    List<Diagnostic> all = new ArrayList<>(new LinkedHashSet<>(out.list()));
     all.sort(BY_POSITION);
     return all;
+  }
+
+  /** An error at {@code path} itself or anywhere below it ({@code path.x}, {@code path[0]}). */
+  private static boolean hasErrorAt(Set<String> errorPaths, String path) {
+    for (String p : errorPaths) {
+      if (p.equals(path) || (p.startsWith(path) && (p.charAt(path.length()) == '.'
+          || p.charAt(path.length()) == '['))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -46,9 +46,14 @@ public final class YamlReader {
   private Parsed readAll(String text) {
     LoadSettings settings = LoadSettings.builder().setUseMarks(true).setLabel("task").build();
     List<YNode> docs = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
     try {
       for (Node n : new Compose(settings).composeAllFromString(text)) {
-        docs.add(convert(n, 0));
+        nodes.add(n);
+      }
+      // a pipeline's paths say which document: $[1].resources (see Pipelines in docs/task-yaml.md)
+      for (int i = 0; i < nodes.size(); i++) {
+        docs.add(convert(nodes.get(i), 0, nodes.size() > 1 ? "$[" + i + "]" : "$"));
       }
     } catch (MarkedYamlEngineException e) {
       diagnostics.add(syntaxError(e));
@@ -115,7 +120,8 @@ public final class YamlReader {
     return new SourceRange(s.getLine() + 1, s.getColumn() + 1, e.getLine() + 1, e.getColumn() + 1);
   }
 
-  private YNode convert(Node n, int depth) {
+  /** {@code path}: where the node is, for the diagnostics found while reading it. */
+  private YNode convert(Node n, int depth, String path) {
     YNode cached = done.get(n);
     if (cached != null) {
       return cached; // an alias of an already-read anchor
@@ -124,7 +130,7 @@ public final class YamlReader {
     if (depth > MAX_DEPTH || inProgress.containsKey(n)) {
       diagnostics.add(Diagnostic.error("yaml-syntax",
           "This YAML refers to itself (an alias inside its own anchor) or nests too deeply."
-              + " Remove the recursive alias.", range, "$"));
+              + " Remove the recursive alias.", range, path));
       return new YNode.Scalar("", ScalarKind.NULL, null, range);
     }
     inProgress.put(n, Boolean.TRUE);
@@ -134,37 +140,38 @@ public final class YamlReader {
     } else if (n instanceof SequenceNode seq) {
       List<YNode> items = new ArrayList<>(seq.getValue().size());
       for (Node item : seq.getValue()) {
-        items.add(convert(item, depth + 1));
+        items.add(convert(item, depth + 1, path + "[" + items.size() + "]"));
       }
       out = new YNode.Sequence(items, range);
     } else {
-      out = convertMapping((MappingNode) n, range, depth);
+      out = convertMapping((MappingNode) n, range, depth, path);
     }
     inProgress.remove(n);
     done.put(n, out);
     return out;
   }
 
-  private YNode convertMapping(MappingNode m, SourceRange range, int depth) {
+  private YNode convertMapping(MappingNode m, SourceRange range, int depth, String path) {
     List<YNode.Entry> entries = new ArrayList<>(m.getValue().size());
     List<YNode.Entry> merged = new ArrayList<>();
     for (NodeTuple t : m.getValue()) {
-      YNode key = convert(t.getKeyNode(), depth + 1);
-      YNode value = convert(t.getValueNode(), depth + 1);
+      YNode key = convert(t.getKeyNode(), depth + 1, path);
+      String childPath = key instanceof YNode.Scalar k ? path + "." + k.text() : path;
+      YNode value = convert(t.getValueNode(), depth + 1, childPath);
       if (!(key instanceof YNode.Scalar k)) {
         diagnostics.add(Diagnostic.error("yaml-syntax",
             "A key must be plain text, not " + key.describe() + ". Write the key as a word.",
-            key.range(), "$"));
+            key.range(), path));
         continue;
       }
       if (k.kind() == ScalarKind.STRING && "<<".equals(k.text())
           && t.getKeyNode() instanceof ScalarNode sk && sk.isPlain()) {
-        collectMerge(value, merged);
+        collectMerge(value, merged, path);
         continue;
       }
       YNode.Entry first = find(entries, k.text());
       if (first != null) {
-        diagnostics.add(duplicate(k, first.key()));
+        diagnostics.add(duplicate(k, first.key(), childPath));
         continue;
       }
       entries.add(new YNode.Entry(k, value));
@@ -178,7 +185,7 @@ public final class YamlReader {
   }
 
   /** {@code <<: *defaults} (PyYAML honours merge keys, so SkyPilot files may use them). */
-  private void collectMerge(YNode value, List<YNode.Entry> into) {
+  private void collectMerge(YNode value, List<YNode.Entry> into, String path) {
     if (value instanceof YNode.Mapping mm) {
       for (YNode.Entry e : mm.entries()) {
         if (find(into, e.key().text()) == null) {
@@ -186,11 +193,11 @@ public final class YamlReader {
         }
       }
     } else if (value instanceof YNode.Sequence seq) {
-      seq.items().forEach(i -> collectMerge(i, into));
+      seq.items().forEach(i -> collectMerge(i, into, path));
     } else {
       diagnostics.add(Diagnostic.error("yaml-syntax",
           "A merge key (<<) needs a mapping or a list of mappings, found " + value.describe()
-              + ". Point it at an anchored mapping (<<: *name).", value.range(), "$"));
+              + ". Point it at an anchored mapping (<<: *name).", value.range(), path + ".<<"));
     }
   }
 
@@ -203,11 +210,11 @@ public final class YamlReader {
     return null;
   }
 
-  private static Diagnostic duplicate(YNode.Scalar again, YNode.Scalar first) {
+  private static Diagnostic duplicate(YNode.Scalar again, YNode.Scalar first, String path) {
     String msg = "Duplicate key '" + again.text() + "' at line " + again.range().startLine()
         + " (first defined at line " + first.range().startLine()
         + "). YAML keeps only one of them: remove or rename one.";
-    return new Diagnostic(Severity.ERROR, "duplicate-key", msg, again.range(), "$",
+    return new Diagnostic(Severity.ERROR, "duplicate-key", msg, again.range(), path,
         List.of(), List.of(first.range()));
   }
 

@@ -89,9 +89,12 @@ public final class HoverService {
     }
     var info = c.accelerator(name).get();
     List<Offer> rows = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Offer o : c.offersForAccelerator(info.name(), count)) {
+      // zones of a region repeat the same row: one per cloud/region/instance (cheapest first)
       if ((chosen.cloud() == null || chosen.cloud().equalsIgnoreCase(o.cloud()))
-          && (chosen.region() == null || chosen.region().equalsIgnoreCase(o.region()))) {
+          && (chosen.region() == null || chosen.region().equalsIgnoreCase(o.region()))
+          && seen.add(o.cloud() + "/" + o.region() + "/" + o.instanceType() + "/" + o.acceleratorCount())) {
         rows.add(o);
       }
     }
