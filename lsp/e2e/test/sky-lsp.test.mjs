@@ -32,14 +32,14 @@ test('diagnostics, completion and hover through a real client', async () => {
     c.change(uri, 2, [{ range: { start: { line: 3, character: 13 }, end: { line: 3, character: 13 } }, text: 's' }]);
     const after = await c.nextDiagnostics(uri, (p) => p.version === 2);
     assert.ok(!after.diagnostics.some((d) => d.code === 'unknown-field'));
+    const hover = await c.hover(uri, 3, 18);
+    assert.match(hover.contents.value, /\| cloud \| region \| instance/);
     c.change(uri, 3, [{ range: { start: { line: 3, character: 16 }, end: { line: 3, character: 22 } }, text: 'H1' }]);
     const list = await c.completion(uri, 3, 18);
     const items = list.items ?? list;
     const h100 = items.find((i) => i.label === 'H100:8');
     assert.ok(h100, items.slice(0, 5).map((i) => i.label).join(','));
     assert.match(h100.detail, /80 GB · \$[0-9.]+\/h · spot \$[0-9.]+\/h/);
-    const hover = await c.hover(uri, 3, 17);
-    assert.match(hover.contents.value, /\| cloud \| region \| instance/);
   } finally {
     await c.stop();
   }

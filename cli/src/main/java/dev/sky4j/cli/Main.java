@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       CheckCommand.class,
       CostReportCommand.class,
+      JobsCommand.class,
       ApiCommand.class,
       LspCommand.class,
     })

@@ -4,12 +4,16 @@ import dev.sky4j.client.dto.Accepted;
 import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.LogChunk;
+import dev.sky4j.client.dto.ManagedJobCancel;
+import dev.sky4j.client.dto.ManagedJobLaunch;
+import dev.sky4j.client.dto.ManagedJobRecord;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.StreamEnd;
 import dev.sky4j.client.json.Json;
 import dev.sky4j.client.json.JsonException;
 import dev.sky4j.client.json.RecordBinder;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +26,7 @@ import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Talks to one API server. Every call is blocking; long operations return a request id that
@@ -103,6 +108,46 @@ public final class SkyClient {
     String path = "/clusters/" + enc(cluster) + "/jobs/" + (jobId == null ? "latest" : jobId)
         + "/logs?follow=" + follow;
     return followSse(path, offset, l);
+  }
+
+  // ---- managed jobs ------------------------------------------------------------------------
+
+  public ManagedJobRecord launchManagedJob(ManagedJobLaunch req) throws IOException, ApiException {
+    return post("/jobs/launch", req, ManagedJobRecord.class);
+  }
+
+  public List<ManagedJobRecord> managedJobs() throws IOException, ApiException {
+    return get("/jobs", new ListOf(ManagedJobRecord.class));
+  }
+
+  /** Asks the server to cancel; returns the ids that were still running. */
+  public List<Long> cancelManagedJobs(ManagedJobCancel req) throws IOException, ApiException {
+    return post("/jobs/cancel", req, new ListOf(Long.class));
+  }
+
+  /** A managed job's log (or its controller's), kept by the server across recoveries. */
+  public StreamEnd managedJobLogs(long id, boolean controller, boolean follow, long offset,
+      LogListener l) throws IOException, ApiException {
+    return followSse("/jobs/" + id + "/logs?controller=" + controller + "&follow=" + follow,
+        offset, l);
+  }
+
+  /** {@code List<T>} as a reflective type, for the binder. */
+  private record ListOf(Type element) implements java.lang.reflect.ParameterizedType {
+    @Override
+    public Type[] getActualTypeArguments() {
+      return new Type[] {element};
+    }
+
+    @Override
+    public Type getRawType() {
+      return List.class;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
+    }
   }
 
   private StreamEnd followSse(String path, long offset, LogListener l)

@@ -66,7 +66,13 @@ public final class SkyLanguageServer implements LanguageServer, LanguageClientAw
             c.telemetryEvent(Map.of("kind", "diagnostics", "uri", uri, "micros", micros));
           }
         });
-    this.documents = new SkyTextDocumentService(store, analyzer, diagnostics, catalog);
+    this.documents = new SkyTextDocumentService(store, analyzer, diagnostics, catalog,
+        (kind, micros) -> {
+          LanguageClient c = client;
+          if (telemetry && c != null) {
+            c.telemetryEvent(Map.of("kind", kind, "micros", micros));
+          }
+        });
     this.onExit = onExit;
   }
 

@@ -47,9 +47,11 @@ final class SkyTextDocumentService implements TextDocumentService {
   private final DiagnosticsScheduler diagnostics;
   private final CompletionService completion;
   private final HoverService hover;
+  private final java.util.function.BiConsumer<String, Long> timing;
 
   SkyTextDocumentService(DocumentStore store, Analyzer analyzer, DiagnosticsScheduler diagnostics,
-      CatalogHolder catalog) {
+      CatalogHolder catalog, java.util.function.BiConsumer<String, Long> timing) {
+    this.timing = timing;
     this.store = store;
     this.analyzer = analyzer;
     this.diagnostics = diagnostics;
@@ -88,7 +90,12 @@ final class SkyTextDocumentService implements TextDocumentService {
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     return on(params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
-        doc -> Either.forRight(completion.complete(doc, params.getPosition())));
+        doc -> {
+          long t0 = System.nanoTime();
+          CompletionList list = completion.complete(doc, params.getPosition());
+          timing.accept("completion", (System.nanoTime() - t0) / 1000);
+          return Either.forRight(list);
+        });
   }
 
   @Override
