@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-client end-to-end checks of `./sky lsp` (needs the jar built and scripts/install-lsp-e2e.sh):
+# Real-client end-to-end checks of `./sky lsp` (needs the jar built and scripts/install-deps.sh):
 #   1. Node vscode-languageserver-protocol 3.17.5 client: diagnostics, completion, hover, --check
 #   2. neovim 0.7.2 headless built-in client: diagnostics and an accelerator completion
 #   3. side by side with yaml-language-server 1.25.0: fails if sky4j misses any of its errors or
