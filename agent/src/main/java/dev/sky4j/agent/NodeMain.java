@@ -6,6 +6,7 @@ import dev.sky4j.agent.autostop.ClusterActivity;
 import dev.sky4j.agent.autostop.HookRunner;
 import dev.sky4j.agent.autostop.LocalSelfStop;
 import dev.sky4j.agent.autostop.SelfStop;
+import dev.sky4j.agent.autostop.Teardown;
 import dev.sky4j.agent.http.AgentHttpServer;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.RemoteRank;
@@ -13,6 +14,8 @@ import dev.sky4j.agent.jobs.JobQueue;
 import dev.sky4j.agent.jobs.RankHandle;
 import dev.sky4j.agent.jobs.RankLauncher;
 import dev.sky4j.agent.jobs.RankRegistry;
+import dev.sky4j.agent.local.LocalCloudDisk;
+import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.agent.ssh.NodeSshServer;
 import dev.sky4j.agent.ssh.SessionTracker;
 import java.nio.file.Files;
@@ -62,16 +65,16 @@ public final class NodeMain {
     JobQueue queue = new JobQueue(cfg, home, launcher);
     SessionTracker tracker = new SessionTracker(cfg.agentPort());
     long boot = System.currentTimeMillis();
-    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker,
-        cfg.rank() == 0 && cfg.peers().size() > 1 ? cfg.peers().subList(1, cfg.peers().size()) : List.of());
-    Autostopper autostop = new Autostopper(agentDir, new AutostopStore(agentDir), activity,
-        new HookRunner(home), selfStop(cfg, home), queue::lastSubmitMillis, boot,
-        () -> System.exit(0));
+    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker, workerPeers(cfg));
+    AutostopStore store = new AutostopStore(agentDir);
+    Teardown teardown = new Teardown(store, new HookRunner(home), workerPeers(cfg));
+    Autostopper autostop = new Autostopper(agentDir, store, activity, teardown,
+        selfStop(cfg, home), queue::lastSubmitMillis, boot, () -> System.exit(0));
 
     AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
         () -> health(cfg, boot),
         cluster -> activity.report(cluster && cfg.rank() == 0, boot),
-        autostop);
+        autostop, teardown);
     NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
         cfg.authorizedKeys(), tracker);
 
@@ -88,7 +91,8 @@ public final class NodeMain {
       stopped.countDown();
     }, "node-shutdown"));
     if (cfg.spot() && cfg.chaosMeanSeconds() > 0) {
-      Chaos.schedule(cfg.chaosMeanSeconds(), agentDir, ranks);
+      Chaos.schedule(cfg.chaosMeanSeconds(), agentDir, ranks, teardown,
+          PreemptionNotice.windowMillis(LocalCloudDisk.ofNodeHome(home).sky4jHome()));
     }
     if (cfg.rank() == 0) {
       autostop.start(Long.getLong("sky4j.autostop.tickMillis", 500));
@@ -109,6 +113,11 @@ public final class NodeMain {
     m.put("gpusSimulated", cfg.gpusSimulated());
     m.put("bootMillis", boot);
     return m;
+  }
+
+  /** The workers' {@code ip:agentPort} as the head sees them; empty on a worker. */
+  private static List<String> workerPeers(NodeConfig cfg) {
+    return cfg.rank() == 0 && cfg.peers().size() > 1 ? cfg.peers().subList(1, cfg.peers().size()) : List.of();
   }
 
   /** The cloud's own stop path as seen from the node; null where the agent has none yet. */

@@ -1,5 +1,7 @@
 package dev.sky4j.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +13,10 @@ import picocli.CommandLine.Command;
     name = "sky",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Run GPU dev boxes and jobs from a task YAML.",
-    subcommands = {
+    description = "Run GPU dev boxes and jobs from a task YAML.")
+public final class Main implements Runnable {
+  /** Every subcommand, in the order {@code sky --help} lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(
       ValidateCommand.class,
       SchemaCommand.class,
       ShowGpusCommand.class,
@@ -31,9 +35,8 @@ import picocli.CommandLine.Command;
       CostReportCommand.class,
       JobsCommand.class,
       ApiCommand.class,
-      LspCommand.class,
-    })
-public final class Main implements Runnable {
+      LspCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -43,12 +46,28 @@ public final class Main implements Runnable {
   /** Runs a command line and returns its exit code; tests call this in-process. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // Building picocli's model of every command costs ~100 ms of reflection at each start, so a
+    // run that names a command registers only that one; help and unknown words get all of them.
+    Class<?> only = args.length > 0 ? find(args[0]) : null;
+    for (Class<?> c : only != null ? List.<Class<?>>of(only) : COMMANDS) {
+      cl.addSubcommand(new CommandLine(c));
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("error: " + ex.getMessage());
       ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       return 2;
     });
     return cl.execute(args);
+  }
+
+  private static Class<?> find(String word) {
+    for (Class<?> c : COMMANDS) {
+      Command meta = c.getAnnotation(Command.class);
+      if (meta.name().equals(word) || Arrays.asList(meta.aliases()).contains(word)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -31,4 +31,10 @@ public interface AgentClient {
 
   /** Stores the task's {@code config.hooks} on the head (wire form: run, events, timeoutSeconds). */
   void setHooks(List<Map<String, Object>> hooks) throws IOException;
+
+  /**
+   * Claims the head's one teardown for {@code event} (stop or down) and runs that event's hooks;
+   * answers {@code claimed}, {@code claimedBy}, {@code outcomes} and the hooks' {@code output}.
+   */
+  Map<String, Object> teardown(String event) throws IOException;
 }

@@ -21,9 +21,10 @@ final class ClusterOps {
   private final ClusterLocks locks;
   private final Provisioner provisioner;
   private final Autostops autostops;
+  private final TeardownHooks hooks;
 
   ClusterOps(Providers providers, ClusterStore clusters, JobStore jobStore, ClusterAccess access,
-      Jobs jobs, ClusterLocks locks) {
+      Jobs jobs, ClusterLocks locks, TeardownHooks hooks) {
     this.providers = providers;
     this.clusters = clusters;
     this.jobStore = jobStore;
@@ -32,6 +33,19 @@ final class ClusterOps {
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
     this.autostops = new Autostops(clusters, access);
+    this.hooks = hooks;
+  }
+
+  /** How to reach the head for its hooks, or null when it is not UP (nothing to run them on). */
+  private ClusterInfo reachable(ClusterRow row) {
+    if (row.status() != ClusterStatus.UP) {
+      return null;
+    }
+    try {
+      return jobs.info(row);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   ClusterRow require(String name) {
@@ -47,6 +61,7 @@ final class ClusterOps {
         return;
       }
       ctx.log().stage("Stopping " + name + " (disks are kept; sky start " + name + " resumes it)");
+      hooks.run(name, reachable(row), "stop", ctx.log());
       jobs.forget(name);
       providers.get(row.cloud()).stopInstances(name, false);
       access.removeSshConfig(name);
@@ -99,6 +114,7 @@ final class ClusterOps {
     try (ClusterLocks.Held ignored = locks.lock(name)) {
       ClusterRow row = require(name);
       ctx.log().stage("Tearing down " + name + " (" + row.cloud() + "/" + row.region() + ")");
+      hooks.run(name, reachable(row), "down", ctx.log());
       jobs.forget(name);
       providers.get(row.cloud()).terminateInstances(name, false);
       access.removeSshConfig(name);

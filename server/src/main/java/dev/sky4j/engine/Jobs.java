@@ -47,6 +47,13 @@ final class Jobs {
             + "sky status -r to refresh, then sky down " + n)));
   }
 
+  /** A job refused because the head has started stopping the cluster for autostop. */
+  static ApiError autostopping(String cluster) {
+    return ApiError.conflict("cluster-autostopping", "cluster " + cluster + " is stopping "
+        + "(autostop); run `sky start " + cluster + "` after it stops, or `sky autostop " + cluster
+        + " --cancel` sooner");
+  }
+
   void forget(String cluster) {
     infos.remove(cluster);
     access.forget(cluster);
@@ -66,7 +73,16 @@ final class Jobs {
         JobSpec.DEFAULT_CPUS, nonNull(task.envs()), nonNull(task.secrets()),
         taskId != null ? taskId : "sky-" + System.currentTimeMillis() + "_" + row.name(), row.owner(),
         "sky_workdir"); // SkyPilot always runs in ~/sky_workdir (the agent falls back to ~)
-    int id = access.agent(info).submit(spec.toWireJson());
+    int id;
+    try {
+      id = access.agent(info).submit(spec.toWireJson());
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().contains("HTTP 409")
+          && e.getMessage().contains("autostopping")) {
+        throw autostopping(row.name()); // autostop fired: the job would die with the node
+      }
+      throw e;
+    }
     store.record(row.name(), id, task.name(), "PENDING", ctx.id());
     ctx.log().stage("Job " + id + " submitted to " + row.name()
         + " (sky logs " + row.name() + " " + id + ", sky cancel " + row.name() + " " + id + ")");

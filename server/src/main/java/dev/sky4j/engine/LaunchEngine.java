@@ -39,9 +39,10 @@ final class LaunchEngine {
   private final ClusterLocks locks;
   private final Provisioner provisioner;
   private final Autostops autostops;
+  private final TeardownHooks hooks;
 
   LaunchEngine(Providers providers, ClusterStore clusters, ClusterAccess access, Jobs jobs,
-      ClusterLocks locks) {
+      ClusterLocks locks, TeardownHooks hooks) {
     this.providers = providers;
     this.clusters = clusters;
     this.access = access;
@@ -49,6 +50,7 @@ final class LaunchEngine {
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
     this.autostops = new Autostops(clusters, access);
+    this.hooks = hooks;
   }
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
@@ -85,6 +87,9 @@ final class LaunchEngine {
       ClusterRow row;
       if (existing.isPresent() && existing.get().status() != ClusterStatus.INIT) {
         row = existing.get();
+        if (row.status() == ClusterStatus.AUTOSTOPPING) {
+          throw Jobs.autostopping(cluster);
+        }
         checkFits(row, task);
         if (row.status() == ClusterStatus.STOPPED) {
           info = provisioner.restart(row, ctx);
@@ -144,6 +149,7 @@ final class LaunchEngine {
           status = jobs.streamInto(info, jobId, ctx);
         }
         ctx.log().stage("Job finished (" + status + "); tearing down " + cluster + " (--down)");
+        hooks.run(cluster, info, "down", ctx.log());
         access.forget(cluster);
         providers.get(row.cloud()).terminateInstances(cluster, false);
         access.removeSshConfig(cluster);
@@ -158,6 +164,9 @@ final class LaunchEngine {
     String cluster = ClusterNames.check(req.cluster());
     ClusterRow row = clusters.get(cluster).orElseThrow(() -> ApiError.notFound("no-such-cluster",
         "cluster " + cluster + " does not exist; launch it first with sky launch -c " + cluster));
+    if (row.status() == ClusterStatus.AUTOSTOPPING) {
+      throw Jobs.autostopping(cluster);
+    }
     if (row.status() != ClusterStatus.UP) {
       throw ApiError.conflict("cluster-not-up", "cluster " + cluster + " is " + row.status()
           + "; sky exec needs an UP cluster: run sky start " + cluster + " first");

@@ -67,8 +67,9 @@ public final class SkyService implements AutoCloseable {
     this.executor = new RequestExecutor(requests, home.resolve("server").resolve("requests"));
     ClusterLocks locks = new ClusterLocks();
     this.jobs = new Jobs(providers, access, jobStore);
-    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks);
-    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks);
+    TeardownHooks hooks = new TeardownHooks(access, home.resolve("logs").resolve("hooks"));
+    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks);
+    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks);
     this.view = new StatusView(clusters, providers, new StatusView.Released() {
       @Override
       public void stopped(String cluster) {

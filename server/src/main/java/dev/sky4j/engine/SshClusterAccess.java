@@ -140,6 +140,8 @@ public final class SshClusterAccess implements ClusterAccess {
 
   /** The agent's HTTP API through the tunnel. */
   private record HttpAgent(HttpJsonClient http, int port) implements AgentClient {
+    private static final int TEARDOWN_READ_MILLIS = 6 * 3600 * 1000;
+
     @Override
     @SuppressWarnings("unchecked")
     public int submit(Map<String, Object> wireSpec) throws IOException {
@@ -187,6 +189,13 @@ public final class SshClusterAccess implements ClusterAccess {
     @Override
     public void setHooks(List<Map<String, Object>> hooks) throws IOException {
       http.post("/hooks", Map.of("hooks", hooks));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> teardown(String event) throws IOException {
+      // hooks run before the answer, each up to its own timeout (SkyPilot's default is an hour)
+      return (Map<String, Object>) http.post("/teardown", Map.of("event", event), TEARDOWN_READ_MILLIS);
     }
   }
 }

@@ -90,8 +90,11 @@ final class StatusView {
           r.status() == ClusterStatus.AUTOSTOPPING || r.autostopMinutes() != null
               ? "stopped by autostop" : "stopped outside this server");
     } else {
-      next = r.withStatus(ClusterStatus.INIT, running + " of " + r.numNodes()
-          + " nodes running; run sky start " + r.name() + " or sky down " + r.name());
+      List<String> lost = states.entrySet().stream().filter(e -> e.getValue() == NodeState.TERMINATED)
+          .map(Map.Entry::getKey).toList();
+      next = r.withStatus(ClusterStatus.INIT, (lost.isEmpty() ? ""
+          : String.join(", ", lost) + " lost (preempted or terminated); ") + running + " of "
+          + r.numNodes() + " nodes running; run sky start " + r.name() + " or sky down " + r.name());
     }
     if (next != r) {
       clusters.save(next);

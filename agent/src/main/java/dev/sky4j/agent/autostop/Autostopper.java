@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The head's autostop timer (SkyPilot's {@code StopEvent}). Every tick it asks whether the
  * cluster is busy — a live job, or for {@code JOBS_AND_SSH} any user SSH activity on any node —
  * and measures idleness from the latest of: the last activity, the last job submission, the
  * moment autostop was set, and this node's boot. Once idle long enough it marks the cluster
- * AUTOSTOPPING (answer and {@link #MARKER_FILE}), runs the stop/down hooks, stops the workers
- * and the head through {@link SelfStop}, and exits the head process.
+ * AUTOSTOPPING (answer and {@link #MARKER_FILE}), claims the node's {@link Teardown} (a user's
+ * stop/down or a preemption that got there first wins, and autostop stands down), runs the
+ * stop/down hooks, stops the workers and the head through {@link SelfStop}, and exits the head
+ * process. Job submissions pass through {@link #admit} so none is accepted once it has fired.
  */
 public final class Autostopper {
   /** In the head's agent folder while autostop is stopping the cluster: "stop" or "down". */
@@ -24,7 +27,7 @@ public final class Autostopper {
   private final Path agentDir;
   private final AutostopStore store;
   private final ClusterActivity activity;
-  private final HookRunner hooks;
+  private final Teardown teardown;
   private final SelfStop selfStop;
   private final LongSupplier lastSubmit;
   private final long bootMillis;
@@ -33,12 +36,12 @@ public final class Autostopper {
   private volatile String stopping;
 
   /** {@code selfStop} null: this cloud cannot stop itself from the node; setting autostop fails. */
-  public Autostopper(Path agentDir, AutostopStore store, ClusterActivity activity, HookRunner hooks,
+  public Autostopper(Path agentDir, AutostopStore store, ClusterActivity activity, Teardown teardown,
       SelfStop selfStop, LongSupplier lastSubmit, long bootMillis, Runnable exit) throws IOException {
     this.agentDir = agentDir;
     this.store = store;
     this.activity = activity;
-    this.hooks = hooks;
+    this.teardown = teardown;
     this.selfStop = selfStop;
     this.lastSubmit = lastSubmit;
     this.bootMillis = bootMillis;
@@ -60,8 +63,17 @@ public final class Autostopper {
     return status();
   }
 
-  public void setHooks(List<LifecycleHook> h) throws IOException {
-    store.saveHooks(h);
+  /**
+   * Runs a job submission unless autostop has fired: the decision to stop and the submission
+   * (which resets the idle timer) exclude each other, so a job is either refused or keeps the
+   * cluster up, never accepted to die with the node.
+   */
+  public synchronized <T> T admit(Supplier<T> submit) {
+    if (stopping != null) {
+      throw new IllegalStateException("autostopping: the cluster is stopping (autostop, "
+          + stopping + "); no new jobs are accepted");
+    }
+    return submit.get();
   }
 
   public synchronized Map<String, Object> status() {
@@ -75,6 +87,7 @@ public final class Autostopper {
     }
     m.put("autostopping", stopping != null);
     m.put("autostoppingTo", stopping);
+    m.put("teardownClaimedBy", teardown.claimedBy());
     m.put("hooks", store.loadHooks().stream().map(h -> Map.of("events", h.events(),
         "timeoutSeconds", h.timeoutSeconds())).toList());
     return m;
@@ -110,6 +123,9 @@ public final class Autostopper {
       if (c == null || stopping != null || idleMillis(c) < c.idleSeconds() * 1000) {
         return;
       }
+      if (!teardown.tryClaim(c.down() ? "down" : "stop")) {
+        return; // a user's stop/down or a preemption is already tearing the node down
+      }
       stopping = c.down() ? "down" : "stop";
     }
     fire(c);
@@ -136,15 +152,14 @@ public final class Autostopper {
     try {
       Files.writeString(agentDir.resolve(MARKER_FILE), event + "\n");
       log("idle for " + c.idleSeconds() + " s (wait for " + c.waitFor() + "): autostop (" + event + ")");
-      for (String outcome : hooks.run(store.loadHooks(), event)) {
-        log(event + " hook: " + outcome);
-      }
+      teardown.runHooks(event, Long.MAX_VALUE);
       selfStop.stopCluster(c.down());
       log("workers " + (c.down() ? "terminated" : "stopped") + "; the head exits now");
       exit.run();
     } catch (IOException | RuntimeException e) {
       log("autostop failed, the cluster stays up and the timer restarts: " + e);
       synchronized (this) {
+        teardown.release(event);
         stopping = null;
         config = new AutostopConfig(c.idleSeconds(), c.down(), c.waitFor(), System.currentTimeMillis());
       }

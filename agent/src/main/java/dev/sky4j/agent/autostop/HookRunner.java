@@ -30,21 +30,36 @@ public final class HookRunner {
 
   /** Runs the hooks subscribed to {@code event}; returns how each ended (for the node log). */
   public List<String> run(List<LifecycleHook> hooks, String event) {
+    return run(hooks, event, Long.MAX_VALUE);
+  }
+
+  /**
+   * The same, all of them together cut off at {@code deadlineMillis} (epoch ms): a preemption
+   * notice gives a fixed window, whatever the hooks' own timeouts say.
+   */
+  public List<String> run(List<LifecycleHook> hooks, String event, long deadlineMillis) {
     List<String> outcomes = new ArrayList<>();
     Path log = logFile(event);
     for (LifecycleHook h : hooks) {
       if (!h.events().contains(event)) {
         continue;
       }
-      outcomes.add(runOne(h, event, log));
+      long left = deadlineMillis - System.currentTimeMillis();
+      if (left <= 0) {
+        outcomes.add("not run: the notice window was over");
+        continue;
+      }
+      outcomes.add(runOne(h, event, log, Math.min(h.timeoutSeconds() * 1000L, left)));
     }
     return outcomes;
   }
 
-  private String runOne(LifecycleHook h, String event, Path log) {
+  private String runOne(LifecycleHook h, String event, Path log, long limitMillis) {
     try {
       Files.createDirectories(log.getParent());
-      append(log, "=== " + Instant.now() + " hook for '" + event + "' (timeout " + h.timeoutSeconds() + " s)\n");
+      append(log, "=== " + Instant.now() + " hook for '" + event + "' (timeout " + h.timeoutSeconds() + " s"
+          + (limitMillis < h.timeoutSeconds() * 1000L ? ", cut at " + limitMillis + " ms by the notice window" : "")
+          + ")\n");
       List<String> cmd = new ArrayList<>(ProcessTree.newSessionPrefix());
       cmd.addAll(List.of("/bin/sh", "-c", h.run()));
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
@@ -54,10 +69,14 @@ public final class HookRunner {
       pb.environment().put("HOME", home.toString());
       pb.environment().put("SKY4J_HOOK_EVENT", event);
       Process p = pb.start();
-      if (!p.waitFor(h.timeoutSeconds(), TimeUnit.SECONDS)) {
-        ProcessTree.kill(p.toHandle(), !ProcessTree.newSessionPrefix().isEmpty());
-        append(log, "=== timed out after " + h.timeoutSeconds() + " s; killed\n");
-        return "timed out after " + h.timeoutSeconds() + " s";
+      if (!p.waitFor(limitMillis, TimeUnit.MILLISECONDS)) {
+        if (limitMillis < h.timeoutSeconds() * 1000L) {
+          killNow(p); // the notice window is over: the machine goes now, no grace period
+        } else {
+          ProcessTree.kill(p.toHandle(), !ProcessTree.newSessionPrefix().isEmpty());
+        }
+        append(log, "=== timed out after " + limitMillis + " ms; killed\n");
+        return "timed out after " + limitMillis + " ms";
       }
       append(log, "=== exit " + p.exitValue() + "\n");
       return "exit " + p.exitValue();
@@ -66,6 +85,14 @@ public final class HookRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
+    }
+  }
+
+  private static void killNow(Process p) {
+    p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    if (!ProcessTree.newSessionPrefix().isEmpty()) {
+      ProcessTree.signalGroup(p.pid(), "KILL");
     }
   }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sky4j.agent.autostop.AutostopConfig;
 import dev.sky4j.agent.autostop.Autostopper;
 import dev.sky4j.agent.autostop.LifecycleHook;
+import dev.sky4j.agent.autostop.Teardown;
 import dev.sky4j.agent.jobs.Job;
 import dev.sky4j.agent.jobs.JobQueue;
 import dev.sky4j.agent.jobs.JobSpec;
@@ -33,8 +34,15 @@ import java.util.function.Supplier;
  *                                    the head for the whole cluster (workers asked), else this node
  * GET  /autostop                     the autostop setting, time left, whether it is stopping now
  * POST /autostop                     {idleSeconds|idleMinutes (negative cancels), down, waitFor}
- * POST /hooks                        {hooks:[{run, events, timeoutSeconds}]} for stop/down
- * POST /jobs                         submit a JobSpec (head only) -> {"id":N}
+ * POST /hooks[?scope=node]           {hooks:[{run, events, timeoutSeconds}]}; the head also
+ *                                    hands them to its workers unless scope=node
+ * POST /teardown                     {event: stop|down}: claim the node's one teardown and run
+ *                                    that event's hooks (a user's sky stop / sky down); answers
+ *                                    claimed, claimedBy, outcomes, output
+ * POST /preemption-notice            {windowMillis}: the cloud is about to reclaim this node;
+ *                                    run the preemption hooks within the window, then answer
+ * POST /jobs                         submit a JobSpec (head only) -> {"id":N}; 409 once
+ *                                    autostop has fired
  * GET  /jobs, /jobs/N                the job table (no secret values)
  * POST /jobs/N/cancel                cancel, killing the whole process tree on every rank
  * GET  /jobs/N/log?offset=B&amp;follow=true   the combined log from byte B, following until done
@@ -48,16 +56,18 @@ public final class AgentHttpServer implements AutoCloseable {
   private final Supplier<Map<String, Object>> health;
   private final Function<Boolean, Map<String, Object>> idle;
   private final Autostopper autostop;
+  private final Teardown teardown;
 
   /** {@code idle} answers for the cluster ({@code true}) or this node only. */
   public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
       Supplier<Map<String, Object>> health, Function<Boolean, Map<String, Object>> idle,
-      Autostopper autostop) throws IOException {
+      Autostopper autostop, Teardown teardown) throws IOException {
     this.queue = queue;
     this.ranks = ranks;
     this.health = health;
     this.idle = idle;
     this.autostop = autostop;
+    this.teardown = teardown;
     server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "agent-http");
@@ -96,7 +106,9 @@ public final class AgentHttpServer implements AutoCloseable {
       case "health" -> reply(ex, 200, health.get());
       case "idle" -> reply(ex, 200, idle.apply(!"node".equals(q.get("scope"))));
       case "autostop" -> autostop(ex, method);
-      case "hooks" -> hooks(ex, method);
+      case "hooks" -> hooks(ex, method, "node".equals(q.get("scope")));
+      case "teardown" -> teardown(ex, method);
+      case "preemption-notice" -> preemptionNotice(ex, method);
       case "jobs" -> jobs(ex, method, parts, q);
       case "rank" -> rank(ex, method, parts.size() > 1 ? parts.get(1) : "", q);
       default -> reply(ex, 404, Map.of("error", "no route " + path));
@@ -106,7 +118,8 @@ public final class AgentHttpServer implements AutoCloseable {
   private void jobs(HttpExchange ex, String method, List<String> parts, Map<String, String> q)
       throws IOException {
     if (parts.size() == 1 && method.equals("POST")) {
-      Job job = queue.submit(JobSpec.fromJson(Json.parseObject(body(ex))));
+      JobSpec spec = JobSpec.fromJson(Json.parseObject(body(ex)));
+      Job job = autostop.admit(() -> queue.submit(spec));
       reply(ex, 200, Map.of("id", job.id(), "state", job.state().name()));
       return;
     }
@@ -146,7 +159,7 @@ public final class AgentHttpServer implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private void hooks(HttpExchange ex, String method) throws IOException {
+  private void hooks(HttpExchange ex, String method, boolean nodeOnly) throws IOException {
     if (!method.equals("POST")) {
       reply(ex, 405, Map.of("error", "POST the hooks"));
       return;
@@ -158,8 +171,34 @@ public final class AgentHttpServer implements AutoCloseable {
         hooks.add(LifecycleHook.fromJson((Map<String, Object>) o));
       }
     }
-    autostop.setHooks(hooks);
+    if (nodeOnly) {
+      teardown.setLocalHooks(hooks);
+    } else {
+      teardown.setHooks(hooks);
+    }
     reply(ex, 200, Map.of("hooks", hooks.size()));
+  }
+
+  private void teardown(HttpExchange ex, String method) throws IOException {
+    if (!method.equals("POST")) {
+      reply(ex, 405, Map.of("error", "POST {event: stop|down}"));
+      return;
+    }
+    Object event = Json.parseObject(body(ex)).get("event");
+    if (!"stop".equals(event) && !"down".equals(event)) {
+      throw new IllegalArgumentException("event must be stop or down, not " + event);
+    }
+    reply(ex, 200, teardown.claimAndRun((String) event, Long.MAX_VALUE));
+  }
+
+  private void preemptionNotice(HttpExchange ex, String method) throws IOException {
+    if (!method.equals("POST")) {
+      reply(ex, 405, Map.of("error", "POST {windowMillis}"));
+      return;
+    }
+    Object w = Json.parseObject(body(ex)).get("windowMillis");
+    long window = w instanceof Number n ? n.longValue() : 2000;
+    reply(ex, 200, teardown.claimAndRun("preemption", System.currentTimeMillis() + window));
   }
 
   @SuppressWarnings("unchecked")

@@ -21,11 +21,16 @@ public final class HttpJsonClient {
   }
 
   public Object get(String path) throws IOException {
-    return call("GET", path, null);
+    return call("GET", path, null, 30_000);
   }
 
   public Object post(String path, Object body) throws IOException {
-    return call("POST", path, body);
+    return call("POST", path, body, 30_000);
+  }
+
+  /** A POST whose answer may take longer than the usual 30 s (lifecycle hooks run first). */
+  public Object post(String path, Object body, int readTimeoutMillis) throws IOException {
+    return call("POST", path, body, readTimeoutMillis);
   }
 
   /** Copies a streamed response (a followed log) to {@code out}; returns the bytes copied. */
@@ -45,8 +50,9 @@ public final class HttpJsonClient {
     return total;
   }
 
-  private Object call(String method, String path, Object body) throws IOException {
-    HttpURLConnection c = open(method, path, 30_000);
+  private Object call(String method, String path, Object body, int readTimeoutMillis)
+      throws IOException {
+    HttpURLConnection c = open(method, path, readTimeoutMillis);
     if (body != null) {
       c.setDoOutput(true);
       c.setRequestProperty("Content-Type", "application/json");

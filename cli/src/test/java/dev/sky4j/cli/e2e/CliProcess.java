@@ -67,6 +67,8 @@ final class CliProcess implements AutoCloseable {
   final Path home;
   final Path sshConfig;
   final int port;
+  /** More environment for every CLI (and so server) process, e.g. a test knob; set before the first call. */
+  final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
 
   CliProcess(Path root) throws IOException {
     this.root = root;
@@ -118,6 +120,7 @@ final class CliProcess implements AutoCloseable {
     env.remove("SKY4J_API_TOKEN");
     env.put("SKY4J_SSH_CONFIG", sshConfig.toString());
     env.put("SKY4J_SERVER_JAR", SERVER_JAR.toString());
+    env.putAll(extraEnv);
   }
 
   /** The pid of the running API server, from the {@code server.json} it wrote. */

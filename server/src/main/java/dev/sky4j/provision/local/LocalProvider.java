@@ -3,6 +3,8 @@ package dev.sky4j.provision.local;
 import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.NodeMain;
 import dev.sky4j.agent.autostop.Autostopper;
+import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.spec.Names;
@@ -262,8 +264,9 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * Reclaims a spot node as a cloud would: its process and job trees are killed, and it then
-   * reports TERMINATED. {@code rank} null means the head.
+   * Reclaims a spot node as a cloud would: first a notice (the node runs its {@code preemption}
+   * hooks, cut off at the notice window, {@link PreemptionNotice}), then its process and job
+   * trees are killed, and it reports TERMINATED. {@code rank} null means the head.
    */
   public void preempt(String cluster, Integer rank) throws ProvisionException {
     if (!layout.spot(cluster)) {
@@ -277,12 +280,28 @@ public final class LocalProvider implements Provider {
           + "; there is no node " + r);
     }
     Path home = homes.get(r);
+    notice(home, PreemptionNotice.windowMillis(paths.sky4jHome()));
     try {
       Files.writeString(NodeConfig.agentDir(home).resolve(NodeMain.PREEMPTED_FILE), "admin\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     NodeProcess.killHard(home);
+  }
+
+  /**
+   * Tells the node it is about to be reclaimed and waits until its preemption hooks are done,
+   * at most the window (plus 2 s for cutting the hooks off and the answer): the kill comes then regardless, and a
+   * node that does not answer gets no notice, as a hung VM would not act on one.
+   */
+  private static void notice(Path home, long windowMillis) {
+    try {
+      NodeConfig c = NodeConfig.read(home);
+      new HttpJsonClient(c.ip(), c.agentPort()).post("/preemption-notice",
+          Map.of("windowMillis", windowMillis), (int) Math.min(Integer.MAX_VALUE, windowMillis + 2000));
+    } catch (IOException | RuntimeException e) {
+      // killed without notice
+    }
   }
 
   @Override

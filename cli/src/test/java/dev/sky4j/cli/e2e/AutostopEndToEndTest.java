@@ -1,0 +1,122 @@
+package dev.sky4j.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Autostop, lifecycle hooks and preemption through the real CLI process, a real API server
+ * process and local-cloud nodes. The server's minute is compressed to 2 s with the test knob
+ * SKY4J_AUTOSTOP_SECONDS_PER_MINUTE, so {@code -i 1} fires two seconds after the cluster idles.
+ */
+class AutostopEndToEndTest {
+  private static final String TASK = """
+      resources:
+        cpus: 1+
+      config:
+        hooks:
+          - run: echo stop-hook-ran; sleep 4
+            events: [stop]
+            timeout: 10
+          - run: echo down-hook-ran
+            events: [down]
+            timeout: 10
+      run: echo hello-from-the-node
+      """;
+
+  @TempDir Path tmp;
+
+  private CliProcess fixture() throws Exception {
+    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    Files.writeString(tmp.resolve("task.yaml"), TASK);
+    CliProcess sky = new CliProcess(tmp);
+    sky.extraEnv.put("SKY4J_AUTOSTOP_SECONDS_PER_MINUTE", "2");
+    return sky;
+  }
+
+  /** Polls {@code sky status -r} until its output satisfies {@code ok}; returns that output. */
+  private static String statusUntil(CliProcess sky, Path cwd, long millis, Predicate<String> ok,
+      String what) throws Exception {
+    long deadline = System.currentTimeMillis() + millis;
+    String last = "";
+    while (System.currentTimeMillis() < deadline) {
+      last = sky.sky(cwd, "status", "-r").out();
+      if (ok.test(last)) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("sky status -r never showed " + what + "; last:\n" + last);
+  }
+
+  @Test
+  void autostopFiresWithHooksRefusesLateJobsAndCancels() throws Exception {
+    try (CliProcess sky = fixture()) {
+      var usage = sky.sky(tmp, "autostop");
+      assertThat(usage.code()).isEqualTo(2);
+      assertThat(usage.err()).contains("name the clusters");
+      var both = sky.sky(tmp, "autostop", "dev", "--cancel", "-i", "3");
+      assertThat(both.code()).isEqualTo(2);
+      assertThat(both.err()).contains("--cancel turns autostop off");
+      var noCluster = sky.sky(tmp, "local", "preempt");
+      assertThat(noCluster.code()).isEqualTo(2);
+      assertThat(noCluster.err()).contains("CLUSTER");
+
+      var launch = sky.sky(tmp, "launch", "-c", "dev", "task.yaml");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      var set = sky.sky(tmp, "autostop", "dev", "-i", "1", "-y");
+      assertThat(set.code()).as(set.all()).isZero();
+      String stopping = statusUntil(sky, tmp, 20_000, s -> s.contains("AUTOSTOPPING"), "AUTOSTOPPING");
+      assertThat(stopping).containsPattern("dev .*AUTOSTOPPING +1m");
+
+      // the 4 s stop hook holds the cluster in AUTOSTOPPING: a job now would die with the node
+      var late = sky.sky(tmp, "exec", "dev", "--", "echo", "too-late");
+      assertThat(late.code()).isNotZero();
+      assertThat(late.all()).contains("cluster dev is stopping (autostop); run `sky start dev` after "
+          + "it stops, or `sky autostop dev --cancel` sooner").doesNotContain("too-late\n");
+
+      statusUntil(sky, tmp, 20_000, s -> s.contains("STOPPED"), "STOPPED");
+      assertThat(sky.home.resolve("local/dev/node-0/sky_logs/hooks/stop.log")).as("autostop ran the stop hook")
+          .content().contains("stop-hook-ran");
+
+      assertThat(sky.sky(tmp, "start", "dev").code()).isZero();
+      assertThat(sky.sky(tmp, "autostop", "dev", "-i", "1", "-y").code()).isZero();
+      assertThat(sky.sky(tmp, "status").out()).containsPattern("dev .*UP +1m");
+      var cancel = sky.sky(tmp, "autostop", "dev", "--cancel", "-y");
+      assertThat(cancel.code()).as(cancel.all()).isZero();
+      Thread.sleep(4000); // two compressed idle minutes
+      assertThat(sky.sky(tmp, "status", "-r").out()).as("cancelled: still up")
+          .containsPattern("dev .*UP +- ");
+
+      // a user's sky down runs the down hooks (only), and keeps their output after the disks go
+      var down = sky.sky(tmp, "down", "dev", "-y");
+      assertThat(down.code()).as(down.all()).isZero();
+      assertThat(sky.home.resolve("logs/hooks/dev/down.log")).content().contains("down-hook-ran");
+      assertThat(sky.home.resolve("logs/hooks/dev/stop.log")).doesNotExist();
+    }
+  }
+
+  @Test
+  void launchWithDownGoesAwayAndAPreemptedWorkerShowsAsLost() throws Exception {
+    try (CliProcess sky = fixture()) {
+      var launch = sky.sky(tmp, "launch", "-c", "tmp", "-i", "1", "--down", "task.yaml");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      assertThat(launch.out()).contains("hello-from-the-node");
+
+      var spot = sky.sky(tmp, "launch", "-c", "sp", "--use-spot", "--num-nodes", "2", "task.yaml");
+      assertThat(spot.code()).as(spot.all()).isZero();
+      var preempt = sky.sky(tmp, "local", "preempt", "sp", "--node", "1");
+      assertThat(preempt.code()).as(preempt.all()).isZero();
+      String lost = sky.sky(tmp, "status", "-r").out();
+      assertThat(lost).containsPattern("sp .*INIT").contains("node-1 lost (preempted or terminated)");
+
+      statusUntil(sky, tmp, 20_000, s -> !s.contains("tmp "), "tmp gone after its idle minute (--down)");
+      assertThat(sky.providerClusters()).as("autodown deleted the nodes").doesNotContain("tmp");
+    }
+  }
+}
