@@ -116,7 +116,7 @@ final class LspSession implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      server.shutdown().get(5, TimeUnit.SECONDS);
+      server.shutdown().get(30, TimeUnit.SECONDS); // generous: CI machines are slow and shared
       server.exit();
     } finally {
       for (AutoCloseable c : streams) {
