@@ -36,13 +36,17 @@ final class ClusterOps {
     this.hooks = hooks;
   }
 
-  /** How to reach the head for its hooks, or null when it is not UP (nothing to run them on). */
+  /**
+   * How to reach the head for its hooks, or null when it is stopped (nothing to run them on). A
+   * cluster that lost a worker (INIT) still runs them on its head when the head answers.
+   */
   private ClusterInfo reachable(ClusterRow row) {
-    if (row.status() != ClusterStatus.UP) {
+    if (row.status() == ClusterStatus.STOPPED) {
       return null;
     }
     try {
-      return jobs.info(row);
+      return row.status() == ClusterStatus.UP ? jobs.info(row)
+          : providers.get(row.cloud()).getClusterInfo(row.name()).orElse(null);
     } catch (RuntimeException e) {
       return null;
     }

@@ -29,6 +29,9 @@ final class JobController {
   private volatile ManagedJobRow row;
   private volatile boolean cancel;
   private ScheduledFuture<?> next;
+  /** The launch in progress and its thread (guarded by lock), so a cancel can abort it. */
+  private RequestContext launching;
+  private Thread launcher;
   private boolean busy;
   private boolean stopped;
   private long unreachableSince;
@@ -74,8 +77,13 @@ final class JobController {
         next.cancel(false);
         next = null;
         schedule(new CancelStep(), 0, true);
+      } else if (launching != null) {
+        // a launch takes minutes on a real cloud: stop it at its next stage boundary or failover
+        // attempt, and cut short whatever it waits on (SSH, a retry pause)
+        launching.cancel();
+        launcher.interrupt();
       }
-      // a running step sees the flag when it schedules its successor
+      // any other running step sees the flag when it schedules its successor
     }
   }
 
@@ -169,20 +177,34 @@ final class JobController {
     LaunchResult res;
     try (RequestLog log = new RequestLog(svc.files().controllerLog(r.id()),
         new Redactor(in.secrets().values()))) {
-      res = svc.driver().launch(in, r.cluster(), r.owner(), where.blocked(), r.taskId(),
-          new RequestContext("managed-job-" + r.id(), log));
-    } catch (ApiError e) {
-      if (stopped) {
-        return;
+      RequestContext ctx = new RequestContext("managed-job-" + r.id(), log);
+      synchronized (lock) {
+        if (cancel) {
+          ctx.cancel();
+        }
+        launching = ctx;
+        launcher = Thread.currentThread();
       }
-      launchFailed(e.problem().status() >= 400 && e.problem().status() < 500
-          && e.problem().status() != 409, e.getMessage());
+      try {
+        ctx.checkCancelled();
+        res = svc.driver().launch(in, r.cluster(), r.owner(), where.blocked(), r.taskId(), ctx);
+      } finally {
+        synchronized (lock) {
+          launching = null;
+          launcher = null;
+        }
+        Thread.interrupted(); // a cancel's interrupt must not hit the teardown or the next step
+      }
+    } catch (ApiError e) {
+      if (!stopped && !launchAborted(e)) {
+        launchFailed(e.problem().status() >= 400 && e.problem().status() < 500
+            && e.problem().status() != 409, e.getMessage());
+      }
       return;
     } catch (Exception e) {
-      if (stopped) {
-        return;
+      if (!stopped && !launchAborted(e)) {
+        launchFailed(false, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
-      launchFailed(false, e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
     r = row.withLaunched(res.jobId(), res.cloud(), res.region(), res.zone())
@@ -198,6 +220,19 @@ final class JobController {
     }
     markRunning("running on " + r.infra() + " as cluster job " + res.jobId());
     schedule(this::pollStep, svc.config().pollMillis(), false);
+  }
+
+  /**
+   * After a launch threw: when the user cancelled meanwhile, whatever the launch threw is the
+   * abort (an interrupted wait, a cancelled stage), not a failure to retry; go to CancelStep.
+   */
+  private boolean launchAborted(Exception e) {
+    if (!cancel) {
+      return false;
+    }
+    log("Launch of " + row.cluster() + " aborted by the cancel (" + e.getMessage() + ")");
+    schedule(new CancelStep(), 0, true);
+    return true;
   }
 
   private void launchFailed(boolean precheck, String why) {

@@ -26,7 +26,12 @@ public final class RequestContext {
     return cancelled;
   }
 
-  void cancel() {
+  /**
+   * Marks the operation cancelled; it stops at its next stage boundary. Whoever runs the
+   * operation may also interrupt its thread to cut a wait short (the request executor and
+   * managed-job controllers do).
+   */
+  public void cancel() {
     cancelled = true;
   }
 

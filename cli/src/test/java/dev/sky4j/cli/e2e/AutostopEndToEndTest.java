@@ -55,7 +55,7 @@ class AutostopEndToEndTest {
   }
 
   @Test
-  void autostopFiresWithHooksRefusesLateJobsAndCancels() throws Exception {
+  void cancelUserStopHooksThenAutostopRefusesLateJobs() throws Exception {
     try (CliProcess sky = fixture()) {
       var usage = sky.sky(tmp, "autostop");
       assertThat(usage.code()).isEqualTo(2);
@@ -69,6 +69,21 @@ class AutostopEndToEndTest {
 
       var launch = sky.sky(tmp, "launch", "-c", "dev", "task.yaml");
       assertThat(launch.code()).as(launch.all()).isZero();
+
+      assertThat(sky.sky(tmp, "autostop", "dev", "-i", "2", "-y").code()).isZero();
+      var cancel = sky.sky(tmp, "autostop", "dev", "--cancel", "-y");
+      assertThat(cancel.code()).as(cancel.all()).isZero();
+      Thread.sleep(5000); // past the two compressed idle minutes
+      assertThat(sky.sky(tmp, "status", "-r").out()).as("cancelled: still up, AUTOSTOP -")
+          .containsPattern("dev .*UP +- ");
+
+      // a user's sky stop runs the stop hooks first and keeps their output on this machine
+      var stop = sky.sky(tmp, "stop", "dev", "-y");
+      assertThat(stop.code()).as(stop.all()).isZero();
+      assertThat(stop.out()).contains("Ran 1 stop hook(s) on dev: [exit 0]");
+      assertThat(sky.home.resolve("logs/hooks/dev/stop.log")).content().contains("stop-hook-ran");
+      assertThat(sky.sky(tmp, "start", "dev").code()).isZero();
+
       var set = sky.sky(tmp, "autostop", "dev", "-i", "1", "-y");
       assertThat(set.code()).as(set.all()).isZero();
       String stopping = statusUntil(sky, tmp, 20_000, s -> s.contains("AUTOSTOPPING"), "AUTOSTOPPING");
@@ -83,21 +98,6 @@ class AutostopEndToEndTest {
       statusUntil(sky, tmp, 20_000, s -> s.contains("STOPPED"), "STOPPED");
       assertThat(sky.home.resolve("local/dev/node-0/sky_logs/hooks/stop.log")).as("autostop ran the stop hook")
           .content().contains("stop-hook-ran");
-
-      assertThat(sky.sky(tmp, "start", "dev").code()).isZero();
-      assertThat(sky.sky(tmp, "autostop", "dev", "-i", "1", "-y").code()).isZero();
-      assertThat(sky.sky(tmp, "status").out()).containsPattern("dev .*UP +1m");
-      var cancel = sky.sky(tmp, "autostop", "dev", "--cancel", "-y");
-      assertThat(cancel.code()).as(cancel.all()).isZero();
-      Thread.sleep(4000); // two compressed idle minutes
-      assertThat(sky.sky(tmp, "status", "-r").out()).as("cancelled: still up")
-          .containsPattern("dev .*UP +- ");
-
-      // a user's sky down runs the down hooks (only), and keeps their output after the disks go
-      var down = sky.sky(tmp, "down", "dev", "-y");
-      assertThat(down.code()).as(down.all()).isZero();
-      assertThat(sky.home.resolve("logs/hooks/dev/down.log")).content().contains("down-hook-ran");
-      assertThat(sky.home.resolve("logs/hooks/dev/stop.log")).doesNotExist();
     }
   }
 
@@ -117,6 +117,13 @@ class AutostopEndToEndTest {
 
       statusUntil(sky, tmp, 20_000, s -> !s.contains("tmp "), "tmp gone after its idle minute (--down)");
       assertThat(sky.providerClusters()).as("autodown deleted the nodes").doesNotContain("tmp");
+
+      // a user's sky down runs the down hooks (only) on the head that is left, and keeps their
+      // output after the disks are gone
+      var down = sky.sky(tmp, "down", "sp", "-y");
+      assertThat(down.code()).as(down.all()).isZero();
+      assertThat(sky.home.resolve("logs/hooks/sp/down.log")).content().contains("down-hook-ran");
+      assertThat(sky.home.resolve("logs/hooks/sp/stop.log")).doesNotExist();
     }
   }
 }

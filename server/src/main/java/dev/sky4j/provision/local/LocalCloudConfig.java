@@ -15,9 +15,13 @@ import java.util.Properties;
  * region-a.zone-1.gpus=4         # ... and GPUs
  * simulated-gpus=H100:4          # offered when the host has no NVIDIA GPU (labelled simulated)
  * chaos.mean-seconds=0           # &gt; 0: spot nodes preempt themselves, mean seconds apart
+ * preemption.notice-seconds=2    # notice before a preemption (read by PreemptionNotice)
  * node.cpus=8                    # vCPUs and memory each node advertises
  * node.memory-gib=32
+ * node.boot-seconds=0            # &gt; 0: nodes answer SSH no sooner than this after a launch
  * </pre>
+ * {@code node.boot-seconds} plays a real VM's boot time (a minute on most clouds), for tests of
+ * what happens while a launch is still provisioning.
  * The advertised node shape is nominal (nodes share this machine's CPUs); its default meets
  * SkyPilot's default node rule (8+ vCPUs, 4 GiB per vCPU) so a task that asks for nothing lands
  * on the local cloud as it would on a real one.
@@ -26,7 +30,7 @@ import java.util.Properties;
  */
 public record LocalCloudConfig(
     List<Zone> zones, String simulatedGpus, double chaosMeanSeconds, double nodeCpus,
-    double nodeMemoryGib) {
+    double nodeMemoryGib, double nodeBootSeconds) {
 
   /** One zone and its capacity. */
   public record Zone(String region, String zone, int nodes, int gpus) {
@@ -61,7 +65,8 @@ public record LocalCloudConfig(
           p.getProperty("simulated-gpus", "H100:4").trim(),
           Double.parseDouble(p.getProperty("chaos.mean-seconds", "0").trim()),
           Double.parseDouble(p.getProperty("node.cpus", "8").trim()),
-          Double.parseDouble(p.getProperty("node.memory-gib", "32").trim()));
+          Double.parseDouble(p.getProperty("node.memory-gib", "32").trim()),
+          Double.parseDouble(p.getProperty("node.boot-seconds", "0").trim()));
     } catch (NumberFormatException e) {
       throw new IOException(file + ": " + e.getMessage() + " is not a number; fix the value or "
           + "delete the line to use the default", e);

@@ -206,7 +206,7 @@ public final class LocalProvider implements Provider {
               + NodeConfig.agentDir(h).resolve("node.log"));
         }
       }
-      if (all) {
+      if (all && System.nanoTime() - startedWaiting >= (long) (config.nodeBootSeconds() * 1e9)) {
         return;
       }
       if (System.nanoTime() > deadline) {
