@@ -27,7 +27,7 @@ CASES = [
     ('show-gpus `H100`', ['show-gpus', 'H100'], ['show-gpus', 'H100']),
     ('dryrun `examples/dev-gpu.yaml` (H100:1)', ['launch', '--dryrun', 'examples/dev-gpu.yaml'],
      ['dryrun', 'examples/dev-gpu.yaml']),
-    ('dryrun `examples/spot-train.yaml` (A100:8 spot)',
+    ('dryrun `examples/spot-train.yaml` ({A100:8, H100:4} spot)',
      ['launch', '--dryrun', 'examples/spot-train.yaml'], ['dryrun', 'examples/spot-train.yaml']),
 ]
 

@@ -8,7 +8,9 @@ import dev.sky4j.agent.autostop.LocalSelfStop;
 import dev.sky4j.agent.autostop.SelfStop;
 import dev.sky4j.agent.autostop.Teardown;
 import dev.sky4j.agent.http.AgentHttpServer;
+import dev.sky4j.agent.fs.NodeMounts;
 import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.agent.http.MountRoute;
 import dev.sky4j.agent.http.RemoteRank;
 import dev.sky4j.agent.jobs.JobQueue;
 import dev.sky4j.agent.jobs.RankHandle;
@@ -72,9 +74,12 @@ public final class NodeMain {
         selfStop(cfg, home), queue::lastSubmitMillis, boot, () -> System.exit(0));
 
     AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
-        () -> health(cfg, boot),
+        () -> health(cfg, boot, NodeMounts.forNode(home, agentDir).describe()),
         cluster -> activity.report(cluster && cfg.rank() == 0, boot),
         autostop, teardown);
+    NodeMounts mounts = NodeMounts.forNode(home, agentDir);
+    mounts.reapply();
+    api.serveMounts(new MountRoute(mounts, workerPeers(cfg).stream().map(NodeMain::client).toList()));
     NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
         cfg.authorizedKeys(), tracker);
 
@@ -102,7 +107,12 @@ public final class NodeMain {
     stopped.await();
   }
 
-  private static Map<String, Object> health(NodeConfig cfg, long boot) {
+  private static HttpJsonClient client(String peer) {
+    int colon = peer.lastIndexOf(':');
+    return new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)));
+  }
+
+  private static Map<String, Object> health(NodeConfig cfg, long boot, String fs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cluster", cfg.cluster());
     m.put("node", cfg.nodeId());
@@ -112,6 +122,7 @@ public final class NodeMain {
     m.put("gpuName", cfg.gpuName());
     m.put("gpusSimulated", cfg.gpusSimulated());
     m.put("bootMillis", boot);
+    m.put("fs", fs);
     return m;
   }
 

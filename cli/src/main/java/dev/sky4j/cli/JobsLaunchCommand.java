@@ -36,6 +36,12 @@ public final class JobsLaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (entrypoint != null && entrypoint.size() == 1 && entrypoint.get(0).matches(".*\\.ya?ml")
+        && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(entrypoint.get(0)))) {
+      System.err.println("error: " + entrypoint.get(0) + ": no such file. Check the path, e.g. "
+          + "sky jobs launch -n train examples/spot-train.yaml");
+      return 2;
+    }
     TaskInput in;
     try {
       in = task.input(entrypoint);

@@ -19,6 +19,10 @@ public final class JobsQueueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!"table".equalsIgnoreCase(output) && !"json".equalsIgnoreCase(output)) {
+      System.err.println("error: unknown output format '" + output + "'. Use -o table or -o json.");
+      return 2;
+    }
     return Remote.run(Version.current(), c -> {
       List<ManagedJobRecord> jobs = c.managedJobs().stream()
           .filter(j -> !skipFinished || j.endedAt() == null).toList();

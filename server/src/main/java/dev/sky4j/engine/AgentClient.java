@@ -29,6 +29,13 @@ public interface AgentClient {
   /** The head's autostop state: setting, seconds left, whether it is stopping right now. */
   Map<String, Object> autostop() throws IOException;
 
+  /**
+   * Shows mounts (wire form of the agent's {@code Mount}) at their paths on every node; answers
+   * {@code fs} ({@code private} or {@code shared: why}), {@code paths} (destination to the path
+   * the task sees) and {@code nodes}.
+   */
+  Map<String, Object> mount(List<Map<String, Object>> mounts) throws IOException;
+
   /** Stores the task's {@code config.hooks} on the head (wire form: run, events, timeoutSeconds). */
   void setHooks(List<Map<String, Object>> hooks) throws IOException;
 

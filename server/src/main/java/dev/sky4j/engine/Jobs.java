@@ -67,8 +67,7 @@ final class Jobs {
   /** {@code taskId} null: a fresh cluster-job id; a managed job passes its stable one. */
   int submit(ClusterInfo info, ClusterRow row, Task task, String setup, String taskId,
       RequestContext ctx) throws IOException {
-    var acc = task.resources().first().accelerator();
-    double gpus = acc == null ? 0 : acc.count();
+    double gpus = gpusPerNode(task, row);
     JobSpec spec = new JobSpec(task.name(), setup, task.run(), task.numNodes(), gpus,
         JobSpec.DEFAULT_CPUS, nonNull(task.envs()), nonNull(task.secrets()),
         taskId != null ? taskId : "sky-" + System.currentTimeMillis() + "_" + row.name(), row.owner(),
@@ -87,6 +86,22 @@ final class Jobs {
     ctx.log().stage("Job " + id + " submitted to " + row.name()
         + " (sky logs " + row.name() + " " + id + ", sky cancel " + row.name() + " " + id + ")");
     return id;
+  }
+
+  /**
+   * The task's GPUs per node on this cluster. Of several candidates ({@code {A100:8, H100:4}},
+   * {@code any_of}) it is the one the cluster was launched for, not the first: an H100:4 node
+   * must not be asked for 8 GPUs.
+   */
+  static double gpusPerNode(Task task, ClusterRow row) {
+    for (dev.sky4j.spec.Resources r : task.resources().candidates()) {
+      var acc = r.accelerator();
+      if (acc != null && acc.name() != null && acc.name().equalsIgnoreCase(row.acceleratorName())) {
+        return acc.count();
+      }
+    }
+    var acc = task.resources().first().accelerator();
+    return acc == null ? 0 : acc.count();
   }
 
   /** Copies the job's output into the request log until it ends; returns its final status. */

@@ -11,7 +11,6 @@ import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
 import dev.sky4j.spec.Autostop;
-import dev.sky4j.spec.FileMount;
 import dev.sky4j.spec.Task;
 import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
@@ -40,6 +39,7 @@ final class LaunchEngine {
   private final Provisioner provisioner;
   private final Autostops autostops;
   private final TeardownHooks hooks;
+  private final FileMounts fileMounts;
 
   LaunchEngine(Providers providers, ClusterStore clusters, ClusterAccess access, Jobs jobs,
       ClusterLocks locks, TeardownHooks hooks) {
@@ -51,6 +51,7 @@ final class LaunchEngine {
     this.provisioner = new Provisioner(providers, clusters);
     this.autostops = new Autostops(clusters, access);
     this.hooks = hooks;
+    this.fileMounts = new FileMounts(providers, access);
   }
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
@@ -193,27 +194,13 @@ final class LaunchEngine {
       int n = access.sync(info, wd, REMOTE_WORKDIR, ctx.log());
       ctx.log().stage("Synced workdir " + wd + " to " + REMOTE_WORKDIR + " (" + n + " files changed)");
     }
-    if (!fileMounts) {
-      return;
-    }
-    for (FileMount fm : task.fileMounts()) {
-      if (fm instanceof FileMount.Copy c && !c.source().contains("://")) {
-        Path src = base.resolve(expand(c.source())).normalize();
-        if (!Files.exists(src)) {
-          throw ApiError.badRequest("file-mount-missing", "file_mounts source " + src
-              + " does not exist (mounted at " + c.destination() + "); fix the path in the task");
-        }
-        int n = access.sync(info, src, c.destination(), ctx.log());
-        ctx.log().stage("Synced " + src + " to " + c.destination() + " (" + n + " files changed)");
-      } else {
-        ctx.log().stage("Skipping file mount " + fm.destination()
-            + ": bucket storage is not supported on this cloud yet");
-      }
+    if (fileMounts) {
+      this.fileMounts.sync(task, base, info, ctx);
     }
   }
 
   private static String expand(String p) {
-    return p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p;
+    return FileMounts.expand(p);
   }
 
   /** Refuses to reuse a cluster whose shape cannot run the task, with a clear message. */

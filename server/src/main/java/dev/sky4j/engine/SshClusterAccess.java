@@ -1,6 +1,7 @@
 package dev.sky4j.engine;
 
 import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.agent.http.LongPoll;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
@@ -141,6 +142,7 @@ public final class SshClusterAccess implements ClusterAccess {
   /** The agent's HTTP API through the tunnel. */
   private record HttpAgent(HttpJsonClient http, int port) implements AgentClient {
     private static final int TEARDOWN_READ_MILLIS = 6 * 3600 * 1000;
+    private static final int MOUNT_READ_MILLIS = 30 * 60 * 1000;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -171,7 +173,15 @@ public final class SshClusterAccess implements ClusterAccess {
 
     @Override
     public long log(int id, long offset, boolean follow, OutputStream out) throws IOException {
-      return http.stream("/jobs/" + id + "/log?offset=" + offset + "&follow=" + follow, out);
+      if (!follow) {
+        return http.stream("/jobs/" + id + "/log?offset=" + offset, out, LongPoll.READ_TIMEOUT_MILLIS);
+      }
+      return LongPoll.follow(http, "/jobs/" + id + "/log?follow=true", offset, out,
+          () -> terminal(job(id)));
+    }
+
+    private static boolean terminal(Map<String, Object> job) {
+      return dev.sky4j.agent.jobs.JobState.valueOf(String.valueOf(job.get("state"))).terminal();
     }
 
     @Override
@@ -184,6 +194,13 @@ public final class SshClusterAccess implements ClusterAccess {
     @SuppressWarnings("unchecked")
     public Map<String, Object> autostop() throws IOException {
       return (Map<String, Object>) http.get("/autostop");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> mount(List<Map<String, Object>> mounts) throws IOException {
+      // a COPY mount seeds the node's folder from its bucket first: allow for a big one
+      return (Map<String, Object>) http.post("/mounts", Map.of("mounts", mounts), MOUNT_READ_MILLIS);
     }
 
     @Override

@@ -349,7 +349,10 @@ public final class ManagedJobs implements AutoCloseable {
     Resources r = t.resources().first();
     StringBuilder sb = new StringBuilder();
     sb.append(t.numNodes()).append("x[");
-    sb.append(r.accelerator() != null ? r.accelerator().toString() : "CPU");
+    // several candidates ({A100:8, H100:4}, any_of): the job may run on any of them
+    List<String> accs = t.resources().candidates().stream()
+        .map(c -> c.accelerator() != null ? c.accelerator().toString() : "CPU").distinct().toList();
+    sb.append(accs.size() == 1 ? accs.get(0) : "{" + String.join(", ", accs) + "}");
     sb.append(r.useSpot() ? ", spot" : "").append(']');
     return sb.toString();
   }

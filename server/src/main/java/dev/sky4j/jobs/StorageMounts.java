@@ -1,5 +1,6 @@
 package dev.sky4j.jobs;
 
+import dev.sky4j.agent.fs.Namespaces;
 import dev.sky4j.client.dto.TaskInput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -19,9 +21,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * Bucket-like storage mounts ({@code file_mounts: /checkpoint: {name: ckpt, mode: MOUNT}}) on the
  * local cloud. The "bucket" is the folder {@code $SKY4J_HOME/buckets/<name>} on this machine,
- * outside every node, so it survives preemption and teardown. Local nodes have no private mount
- * namespace (their processes see the host's filesystem and cannot create {@code /checkpoint}),
- * so the mount is made visible three ways: the task's {@code run} and {@code setup} text has the
+ * outside every node, so it survives preemption and teardown. Where nodes get a private root
+ * ({@link Namespaces}), the engine binds the bucket at {@code /checkpoint} itself like any launch
+ * does, and this class only adds {@code SKY4J_MOUNT_CHECKPOINT=/checkpoint}. The fallback, for
+ * hosts without mount namespaces (whose node processes cannot create {@code /checkpoint}),
+ * makes the mount visible three ways: the task's {@code run} and {@code setup} text has the
  * absolute mount path rewritten to the bucket folder, {@code SKY4J_MOUNT_<NAME>} (e.g.
  * {@code SKY4J_MOUNT_CHECKPOINT}) points at it, and {@code ~/checkpoint} on each node is a symlink
  * to it. A program that hard-codes {@code /checkpoint} in its own source should read the variable.
@@ -70,17 +74,16 @@ final class StorageMounts {
     if (mounts.isEmpty()) {
       return in;
     }
+    if (Namespaces.availability().available()) {
+      // nodes have a private root: the engine binds the bucket at the path itself
+      return withEnvs(in, doc, mounts, Mount::destination);
+    }
     if (kept.isEmpty()) {
       doc.remove("file_mounts");
     } else {
       doc.put("file_mounts", kept);
     }
-    Map<String, Object> envs = doc.get("envs") instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-    for (Mount m : mounts) {
-      envs.put(m.envName(), m.bucket().toString());
-    }
-    doc.put("envs", envs);
+    putEnvs(doc, mounts, m -> m.bucket().toString());
     for (String phase : List.of("setup", "run")) {
       if (doc.get(phase) instanceof String script) {
         doc.put(phase, prelude(mounts) + rewrite(script, mounts));
@@ -89,6 +92,26 @@ final class StorageMounts {
     String yaml = new Dump(DumpSettings.builder().build()).dumpToString(doc);
     return new TaskInput(yaml, in.yamlPath(), in.baseDir(), in.command() == null ? null
         : prelude(mounts) + rewrite(in.command(), mounts), in.overrides(), in.envs(), in.secrets());
+  }
+
+  /** The task with only {@code SKY4J_MOUNT_<NAME>} added (the mount path itself). */
+  private static TaskInput withEnvs(TaskInput in, Map<String, Object> doc, List<Mount> mounts,
+      Function<Mount, String> value) {
+    putEnvs(doc, mounts, value);
+    String yaml = new Dump(DumpSettings.builder().build()).dumpToString(doc);
+    return new TaskInput(yaml, in.yamlPath(), in.baseDir(), in.command(), in.overrides(),
+        in.envs(), in.secrets());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void putEnvs(Map<String, Object> doc, List<Mount> mounts,
+      Function<Mount, String> value) {
+    Map<String, Object> envs = doc.get("envs") instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+    for (Mount m : mounts) {
+      envs.put(m.envName(), value.apply(m));
+    }
+    doc.put("envs", envs);
   }
 
   /** {@code ~/<dest>} on each node links to the bucket, for people who ssh in. */

@@ -1,6 +1,8 @@
 package dev.sky4j.ssh;
 
 import dev.sky4j.agent.http.HttpJsonClient;
+import dev.sky4j.agent.http.LongPoll;
+import dev.sky4j.agent.jobs.JobState;
 import dev.sky4j.agent.jobs.JobSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +70,12 @@ public final class AgentClient implements AutoCloseable {
 
   /** Copies the job's log from byte {@code offset}; with {@code follow}, until the job ends. */
   public long log(long id, long offset, boolean follow, OutputStream out) throws IOException {
-    return offset + http.stream("/jobs/" + id + "/log?offset=" + offset + "&follow=" + follow, out);
+    if (!follow) {
+      return offset + http.stream("/jobs/" + id + "/log?offset=" + offset, out,
+          LongPoll.READ_TIMEOUT_MILLIS);
+    }
+    return offset + LongPoll.follow(http, "/jobs/" + id + "/log?follow=true", offset, out,
+        () -> JobState.valueOf(state(id)).terminal());
   }
 
   @SuppressWarnings("unchecked")

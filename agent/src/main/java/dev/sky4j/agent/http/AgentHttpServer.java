@@ -45,8 +45,14 @@ import java.util.function.Supplier;
  *                                    autostop has fired
  * GET  /jobs, /jobs/N                the job table (no secret values)
  * POST /jobs/N/cancel                cancel, killing the whole process tree on every rank
- * GET  /jobs/N/log?offset=B&amp;follow=true   the combined log from byte B, following until done
+ * GET  /jobs/N/log?offset=B&amp;follow=true[&amp;idleMillis=I]   the combined log from byte B,
+ *                                    following until done (or, long poll, until I ms pass
+ *                                    without output: the reader asks again from its offset)
  * POST /rank/start, GET /rank/wait|log?key=K, POST /rank/kill?key=K   head -> worker fan-out
+ *                                    (log takes offset and idleMillis, wait takes millis)
+ * POST /mounts                       {mounts:[{destination, source, mode: BIND|COPY}]}: show them
+ *                                    at those paths on this node (the head also on its workers
+ *                                    unless scope=node); answers fs and each mount's path
  * </pre>
  */
 public final class AgentHttpServer implements AutoCloseable {
@@ -57,6 +63,7 @@ public final class AgentHttpServer implements AutoCloseable {
   private final Function<Boolean, Map<String, Object>> idle;
   private final Autostopper autostop;
   private final Teardown teardown;
+  private volatile MountRoute mounts = MountRoute.NONE;
 
   /** {@code idle} answers for the cluster ({@code true}) or this node only. */
   public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
@@ -76,6 +83,11 @@ public final class AgentHttpServer implements AutoCloseable {
     }));
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** Serves {@code POST /mounts} (set once at start, before the node says it is ready). */
+  public void serveMounts(MountRoute route) {
+    this.mounts = route;
   }
 
   @Override
@@ -111,6 +123,7 @@ public final class AgentHttpServer implements AutoCloseable {
       case "preemption-notice" -> preemptionNotice(ex, method);
       case "jobs" -> jobs(ex, method, parts, q);
       case "rank" -> rank(ex, method, parts.size() > 1 ? parts.get(1) : "", q);
+      case "mounts" -> reply(ex, 200, mounts.handle(method, body(ex), "node".equals(q.get("scope"))));
       default -> reply(ex, 404, Map.of("error", "no route " + path));
     }
   }
@@ -142,7 +155,8 @@ public final class AgentHttpServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-          LogFollower.follow(job.log(), offset, () -> !follow || job.state().terminal(), out);
+          LogFollower.follow(job.log(), offset, () -> !follow || job.state().terminal(), out,
+              Long.parseLong(q.getOrDefault("idleMillis", "0")));
         }
       }
       default -> reply(ex, 404, Map.of("error", "no action " + action));
@@ -225,7 +239,8 @@ public final class AgentHttpServer implements AutoCloseable {
     switch (verb) {
       case "wait" -> {
         // long poll: answer when the rank exits, or after 20 s so proxies never time out
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis()
+            + Math.min(20_000, Long.parseLong(q.getOrDefault("millis", "20000")));
         while (p.isAlive() && System.currentTimeMillis() < deadline) {
           Thread.sleep(10);
         }
@@ -236,7 +251,8 @@ public final class AgentHttpServer implements AutoCloseable {
       case "log" -> {
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-          LogFollower.follow(p.log(), 0, () -> !p.isAlive(), out);
+          LogFollower.follow(p.log(), Long.parseLong(q.getOrDefault("offset", "0")),
+              () -> !p.isAlive(), out, Long.parseLong(q.getOrDefault("idleMillis", "0")));
         }
       }
       case "kill" -> {

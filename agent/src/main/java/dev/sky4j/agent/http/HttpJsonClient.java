@@ -33,9 +33,14 @@ public final class HttpJsonClient {
     return call("POST", path, body, readTimeoutMillis);
   }
 
-  /** Copies a streamed response (a followed log) to {@code out}; returns the bytes copied. */
-  public long stream(String path, OutputStream out) throws IOException {
-    HttpURLConnection c = open("GET", path, 0);
+  /**
+   * Copies a streamed response (a followed log) to {@code out}; returns the bytes copied. Every
+   * read waits at most {@code readTimeoutMillis}: a peer that dies mid-answer (the tunnel stays
+   * open, no byte comes) ends in a {@link java.net.SocketTimeoutException}, never in a hang. Long
+   * streams are long polls ({@link LongPoll}) whose server side ends well within that time.
+   */
+  public long stream(String path, OutputStream out, int readTimeoutMillis) throws IOException {
+    HttpURLConnection c = open("GET", path, readTimeoutMillis);
     check(c);
     long total = 0;
     try (InputStream in = c.getInputStream()) {

@@ -55,6 +55,7 @@ public final class RemoteRank implements RankHandle {
 
   @Override
   public void follow(OutputStream out) throws IOException {
-    worker.stream("/rank/log?key=" + key, out);
+    LongPoll.follow(worker, "/rank/log?key=" + key, 0, out, () -> ((Map<?, ?>) worker.get(
+        "/rank/wait?millis=0&key=" + key)).get("exit") != null);
   }
 }

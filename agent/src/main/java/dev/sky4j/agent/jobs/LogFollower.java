@@ -22,8 +22,20 @@ public final class LogFollower {
   /** Returns the offset after the last byte written to {@code out}. */
   public static long follow(Path file, long offset, BooleanSupplier done, OutputStream out)
       throws IOException {
+    return follow(file, offset, done, out, 0);
+  }
+
+  /**
+   * As above, but also returns once {@code idleMillis} (when above 0) pass without a new byte: a
+   * long poll. The reader then asks again from the offset it has, so every read on its side has a
+   * bound (a node that dies mid-answer shows up as a read timeout, not a hang) and a reader that
+   * went away leaves no follower behind for longer than that.
+   */
+  public static long follow(Path file, long offset, BooleanSupplier done, OutputStream out,
+      long idleMillis) throws IOException {
+    long lastByte = System.currentTimeMillis();
     while (!Files.exists(file)) {
-      if (done.getAsBoolean()) {
+      if (done.getAsBoolean() || idle(lastByte, idleMillis)) {
         return offset;
       }
       sleep();
@@ -39,13 +51,18 @@ public final class LogFollower {
           out.write(buf.array(), 0, n);
           out.flush();
           offset += n;
-        } else if (finished) {
+          lastByte = System.currentTimeMillis();
+        } else if (finished || idle(lastByte, idleMillis)) {
           return offset;
         } else {
           sleep();
         }
       }
     }
+  }
+
+  private static boolean idle(long lastByte, long idleMillis) {
+    return idleMillis > 0 && System.currentTimeMillis() - lastByte >= idleMillis;
   }
 
   private static void sleep() throws IOException {

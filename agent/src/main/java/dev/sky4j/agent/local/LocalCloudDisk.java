@@ -4,9 +4,13 @@ import dev.sky4j.agent.NodeConfig;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -92,14 +96,56 @@ public record LocalCloudDisk(Path sky4jHome) {
     return workersOnly && !homes.isEmpty() ? homes.subList(1, homes.size()) : homes;
   }
 
+  /**
+   * Deletes a tree without crossing into another filesystem: a node's private root lives in
+   * its own mount namespace, and should a bind mount of the host's folders ever be visible here,
+   * walking into it would delete the host's files.
+   */
   public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    Object dev = device(root);
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        return dev == null || dev.equals(device(dir)) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
       }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw e;
+        }
+        return FileVisitResult.CONTINUE; // deleted meanwhile
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        try {
+          Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException mountPointLeft) {
+          // a mount point below it was skipped: leave the folder rather than touch what is mounted
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static Object device(Path p) {
+    try {
+      return Files.getAttribute(p, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.sky4j.provision.local;
 import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.NodeMain;
 import dev.sky4j.agent.autostop.Autostopper;
+import dev.sky4j.agent.fs.Namespaces;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.catalog.Offer;
@@ -69,7 +70,8 @@ public final class LocalProvider implements Provider {
   public CheckResult check() {
     String gpuText = gpus.isEmpty() ? "no GPUs"
         : gpus.size() + " x " + gpus.get(0).label();
-    return new CheckResult("local", true, "nodes run as processes on this machine (" + gpuText + ")");
+    return new CheckResult("local", true, "nodes run as processes on this machine (" + gpuText
+        + "); private filesystem per node: " + Namespaces.availability().describe());
   }
 
   @Override
@@ -326,6 +328,18 @@ public final class LocalProvider implements Provider {
     return Optional.of(new ClusterInfo(cluster, "local", layout.region(cluster), layout.zone(cluster),
         layout.instanceType(cluster), nodes, System.getProperty("user.name"),
         paths.keysDir().resolve(KeyManager.KEY_NAME)));
+  }
+
+  /**
+   * The folder that plays the bucket {@code name} on this cloud: outside every node, so it
+   * outlives clusters and is shared by all their nodes.
+   */
+  public Path bucket(String name) throws IOException {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new IllegalArgumentException("storage name '" + name + "' is not a valid bucket name: "
+          + "use letters, digits, '.', '_' and '-' (at most 63)");
+    }
+    return Files.createDirectories(paths.sky4jHome().resolve("buckets").resolve(name));
   }
 
   /** The clusters the local cloud holds now (any state). */

@@ -1,0 +1,176 @@
+package dev.sky4j.engine;
+
+import dev.sky4j.agent.fs.Mount;
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.provision.Provider;
+import dev.sky4j.provision.local.LocalProvider;
+import dev.sky4j.requests.ApiError;
+import dev.sky4j.requests.RequestContext;
+import dev.sky4j.spec.FileMount;
+import dev.sky4j.spec.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A launch's {@code file_mounts}. A folder copied to an absolute path ({@code /data: ./data}) gets
+ * a node-private folder mounted there first, then is uploaded into it over SFTP; storage ({@code
+ * /checkpoint: {name: ckpt, mode: MOUNT}}) on the local cloud is the folder {@code
+ * $SKY4J_HOME/buckets/<name>}, bind-mounted (MOUNT, MOUNT_CACHED) or copied (COPY) on every node.
+ * The head agent applies the mounts on all nodes ({@code POST /mounts}) and answers where each
+ * one is as the task sees it: the absolute path in a node's private root, or {@code ~/...} where
+ * the host gives nodes no private filesystem (said once in the request log).
+ */
+final class FileMounts {
+  private final Providers providers;
+  private final ClusterAccess access;
+
+  FileMounts(Providers providers, ClusterAccess access) {
+    this.providers = providers;
+    this.access = access;
+  }
+
+  private record Upload(Path local, String destination) {}
+
+  void sync(Task task, Path base, ClusterInfo info, RequestContext ctx) throws IOException {
+    List<Mount> mounts = new ArrayList<>();
+    List<Upload> uploads = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    Provider provider = providers.get(info.cloud());
+    for (FileMount fm : task.fileMounts()) {
+      if (fm instanceof FileMount.Copy c && !c.source().contains("://")) {
+        Path src = base.resolve(expand(c.source())).normalize();
+        if (!Files.exists(src)) {
+          throw ApiError.badRequest("file-mount-missing", "file_mounts source " + src
+              + " does not exist (mounted at " + c.destination() + "); fix the path in the task");
+        }
+        if (c.destination().startsWith("/") && Files.isDirectory(src)) {
+          mounts.add(new Mount(c.destination(), null, Mount.Mode.COPY));
+        }
+        uploads.add(new Upload(src, c.destination()));
+      } else if (fm instanceof FileMount.Storage s && provider instanceof LocalProvider local) {
+        mounts.add(storage(s, local, base, ctx));
+        done.add(s.destination() + " (storage " + s.name() + ", " + mode(s) + ")");
+      } else {
+        ctx.log().stage("Skipping file mount " + fm.destination()
+            + ": bucket storage is not supported on this cloud yet");
+      }
+    }
+    boolean absolute = uploads.stream().anyMatch(u -> u.destination().startsWith("/"));
+    Applied applied = mounts.isEmpty() && !absolute ? new Applied(Map.of(), false)
+        : mount(info, mounts, ctx);
+    for (String d : done) {
+      String dest = d.substring(0, d.indexOf(' '));
+      ctx.log().stage("Mounted " + applied.paths().getOrDefault(dest, dest) + d.substring(dest.length()));
+    }
+    for (Upload u : uploads) {
+      String remote = applied.where(u.destination());
+      int n = access.sync(info, u.local(), remote, ctx.log());
+      ctx.log().stage("Synced " + u.local() + " to " + remote + " (" + n + " files changed)");
+    }
+  }
+
+  /** What the nodes answered: each mount's path as the task sees it, and whether they fell back. */
+  private record Applied(Map<String, String> paths, boolean fallback) {
+    /** Where an upload goes: its mount's path, or under home in the fallback. */
+    String where(String dest) {
+      if (!dest.startsWith("/")) {
+        return dest;
+      }
+      if (paths.containsKey(dest)) {
+        return paths.get(dest);
+      }
+      return fallback ? "~/" + dest.replaceAll("^/+", "") : dest;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Applied mount(ClusterInfo info, List<Mount> mounts, RequestContext ctx)
+      throws IOException {
+    Map<String, Object> r;
+    try {
+      r = access.agent(info).mount(mounts.stream().map(Mount::toJson).toList());
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("HTTP 400")) {
+        throw ApiError.badRequest("file-mount-invalid", "file_mounts: "
+            + msg.replaceFirst("^.*\"error\"\\s*:\\s*\"", "").replaceFirst("\"\\s*}\\s*$", ""));
+      }
+      throw e;
+    }
+    String fs = String.valueOf(r.get("fs"));
+    boolean fallback = !fs.equals("private");
+    if (fallback) {
+      ctx.log().stage("Nodes of " + info.cluster() + " have no private filesystem ("
+          + fs.replaceFirst("^shared: ", "") + "): absolute file_mounts are under each node's home");
+    }
+    Object p = r.get("paths");
+    return new Applied(p instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of(), fallback);
+  }
+
+  private Mount storage(FileMount.Storage s, LocalProvider local, Path base, RequestContext ctx)
+      throws IOException {
+    if (s.name() == null || s.name().isBlank()) {
+      throw ApiError.badRequest("storage-name-missing", "file_mounts " + s.destination()
+          + ": storage needs a name (the bucket), e.g. {name: ckpt, mode: MOUNT}");
+    }
+    if (!s.destination().startsWith("/") && !s.destination().startsWith("~/")) {
+      throw ApiError.badRequest("storage-path", "file_mounts " + s.destination()
+          + ": mount storage at an absolute path such as /checkpoint");
+    }
+    Path bucket;
+    try {
+      bucket = local.bucket(s.name());
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("storage-name-invalid", "file_mounts " + s.destination() + ": "
+          + e.getMessage());
+    }
+    for (String src : s.sources()) {
+      if (src.contains("://")) {
+        ctx.log().stage("Skipping source " + src + " of storage " + s.name()
+            + ": the local cloud's buckets take local folders only");
+        continue;
+      }
+      Path from = base.resolve(expand(src)).normalize();
+      if (!Files.exists(from)) {
+        throw ApiError.badRequest("storage-source-missing", "storage " + s.name() + " source "
+            + from + " does not exist; fix the path in the task");
+      }
+      copyInto(from, bucket);
+    }
+    Mount.Mode m = mode(s).equals("COPY") ? Mount.Mode.COPY : Mount.Mode.BIND;
+    return new Mount(s.destination(), bucket.toString(), m);
+  }
+
+  private static String mode(FileMount.Storage s) {
+    return s.mode() == null ? "MOUNT" : s.mode().toUpperCase(Locale.ROOT);
+  }
+
+  /** A storage source uploaded to its bucket: a folder's contents, or one file. */
+  private static void copyInto(Path from, Path bucket) throws IOException {
+    if (!Files.isDirectory(from)) {
+      Files.copy(from, bucket.resolve(from.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = bucket.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  static String expand(String p) {
+    return p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p;
+  }
+}
