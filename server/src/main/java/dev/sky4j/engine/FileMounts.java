@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class FileMounts {
   void sync(Task task, Path base, ClusterInfo info, RequestContext ctx) throws IOException {
     List<Mount> mounts = new ArrayList<>();
     List<Upload> uploads = new ArrayList<>();
-    List<String> done = new ArrayList<>();
+    Map<String, String> storage = new LinkedHashMap<>();
     Provider provider = providers.get(info.cloud());
     for (FileMount fm : task.fileMounts()) {
       if (fm instanceof FileMount.Copy c && !c.source().contains("://")) {
@@ -56,7 +57,7 @@ final class FileMounts {
         uploads.add(new Upload(src, c.destination()));
       } else if (fm instanceof FileMount.Storage s && provider instanceof LocalProvider local) {
         mounts.add(storage(s, local, base, ctx));
-        done.add(s.destination() + " (storage " + s.name() + ", " + mode(s) + ")");
+        storage.put(s.destination(), " (storage " + s.name() + ", " + mode(s) + ")");
       } else {
         ctx.log().stage("Skipping file mount " + fm.destination()
             + ": bucket storage is not supported on this cloud yet");
@@ -65,10 +66,8 @@ final class FileMounts {
     boolean absolute = uploads.stream().anyMatch(u -> u.destination().startsWith("/"));
     Applied applied = mounts.isEmpty() && !absolute ? new Applied(Map.of(), false)
         : mount(info, mounts, ctx);
-    for (String d : done) {
-      String dest = d.substring(0, d.indexOf(' '));
-      ctx.log().stage("Mounted " + applied.paths().getOrDefault(dest, dest) + d.substring(dest.length()));
-    }
+    storage.forEach((dest, what) ->
+        ctx.log().stage("Mounted " + applied.paths().getOrDefault(dest, dest) + what));
     for (Upload u : uploads) {
       String remote = applied.where(u.destination());
       int n = access.sync(info, u.local(), remote, ctx.log());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sky4j.agent.fs.Namespaces;
+import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.local.LocalCloudDisk;
 import dev.sky4j.agent.local.LocalNodes;
 import dev.sky4j.catalog.Catalog;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A local node looks like a VM from inside: its own {@code /tmp}, {@code file_mounts} and storage
@@ -38,7 +38,8 @@ class NodeFilesystemTest {
   private static final Path HOST_DATA = Path.of("/data");
   private static final Path HOST_CHECKPOINT = Path.of("/checkpoint");
 
-  @TempDir Path root;
+  /** Not under /tmp: nodes then get their disk-backed /tmp, as with the default ~/.sky4j. */
+  private Path root;
   private Sky4jPaths paths;
   private SkyService sky;
   private boolean dataBefore;
@@ -48,6 +49,8 @@ class NodeFilesystemTest {
   void setUp() throws Exception {
     dataBefore = Files.exists(HOST_DATA);
     checkpointBefore = Files.exists(HOST_CHECKPOINT);
+    Files.createDirectories(Path.of("target"));
+    root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nodefs-");
     paths = Sky4jPaths.under(root);
     Files.createDirectories(paths.sky4jHome());
     sky = new SkyService(paths.sky4jHome(), Database.open(paths.sky4jHome().resolve("state.db")),
@@ -66,6 +69,7 @@ class NodeFilesystemTest {
         LocalNodes.killHard(h);
       }
     }
+    LocalCloudDisk.deleteTree(root);
     assertThat(Files.exists(HOST_DATA)).as("/data on the host").isEqualTo(dataBefore);
     assertThat(Files.exists(HOST_CHECKPOINT)).as("/checkpoint on the host").isEqualTo(checkpointBefore);
   }
@@ -87,6 +91,22 @@ class NodeFilesystemTest {
       }
     }
     assertThat(Path.of("/tmp", name)).as("the host's /tmp").doesNotExist();
+    assertThat(paths.localCloudDir().resolve("ns-two/node-1/.sky4j-agent/disk/tmp").resolve(name))
+        .as("a node's /tmp is a folder on its disk").hasContent("node-1\n");
+
+    // autodown: the head deletes every home, its own included, from inside its namespace
+    System.setProperty("sky4j.autostop.secondsPerMinute", "1");
+    try {
+      new HttpJsonClient(info.head().internalIp(), info.head().agentPort())
+          .post("/autostop", Map.of("idleSeconds", 1, "down", true, "waitFor", "none"));
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (Files.exists(paths.localCloudDir().resolve("ns-two"))) {
+        assertThat(System.currentTimeMillis()).as("ns-two deleted by its head").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    } finally {
+      System.clearProperty("sky4j.autostop.secondsPerMinute");
+    }
   }
 
   @Test

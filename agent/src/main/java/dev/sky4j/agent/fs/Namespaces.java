@@ -66,7 +66,7 @@ public final class Namespaces {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
       return new Availability(false, "mount namespaces need Linux");
     }
-    for (String tool : List.of("unshare", "mount", "umount", "mountpoint", "chroot")) {
+    for (String tool : List.of("unshare", "mount", "umount", "mountpoint", "pivot_root")) {
       if (PrivateRoot.which(tool) == null) {
         return new Availability(false, tool + " not found (util-linux/coreutils)");
       }

@@ -134,7 +134,8 @@ class AutostopLocalTest {
   @Test
   void downRunsTheHooksFirstThenDeletesEveryNodeAndHome() throws Exception {
     launch("gone", 2);
-    Path outside = Files.createTempDirectory(cloud.root, "hooks");
+    // nodes have their own /tmp: the hooks write where both sides see it (under SKY4J_HOME)
+    Path outside = Files.createTempDirectory(cloud.paths.sky4jHome(), "hooks");
     Path workerHome = cloud.paths.localCloudDir().resolve("gone/node-1");
     HttpJsonClient head = agent("gone", 0);
     head.post("/hooks", Map.of("hooks", List.of(
