@@ -37,8 +37,9 @@ public final class CdsTraining {
           "dev.sky4j.cli.StatusCommand", "dev.sky4j.cli.ExecCommand", "dev.sky4j.cli.LogsCommand",
           "dev.sky4j.cli.QueueCommand", "dev.sky4j.cli.remote.Remote",
           "dev.sky4j.cli.remote.ServerConnection", "dev.sky4j.cli.remote.Progress",
-          "dev.sky4j.client.SkyClient", "dev.sky4j.client.json.Json",
-          "dev.sky4j.client.json.RecordBinder", "dev.sky4j.client.BuildId",
+          "dev.sky4j.client.SkyClient", "dev.sky4j.json.Json",
+          "dev.sky4j.json.RecordBinder", "dev.sky4j.json.JsonParser",
+          "dev.sky4j.json.JsonWriter", "dev.sky4j.client.BuildId",
           "dev.sky4j.client.dto.ClusterRecord", "dev.sky4j.client.dto.Health",
           "dev.sky4j.client.dto.RequestInfo", "dev.sky4j.client.dto.JobRecord",
           "sun.net.www.protocol.http.HttpURLConnection", "java.net.Socket"}) {

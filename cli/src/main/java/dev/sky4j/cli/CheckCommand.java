@@ -2,24 +2,21 @@ package dev.sky4j.cli;
 
 import dev.sky4j.cli.remote.Remote;
 import dev.sky4j.client.dto.CheckEntry;
-import dev.sky4j.client.json.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sky check}: which clouds are usable and, if not, why. */
 @Command(name = "check", description = "Show which clouds are usable and why not.")
 public final class CheckCommand implements Callable<Integer> {
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
-  String output;
+  @Mixin ListingOutput output;
 
   @Override
   public Integer call() {
     return Remote.run(Version.current(), c -> {
       List<CheckEntry> rows = c.get("/check", StatusCommand.listOf(CheckEntry.class));
-      if ("json".equalsIgnoreCase(output)) {
-        System.out.println(Json.write(rows));
+      if (output.printedJson(rows)) {
         return 0;
       }
       System.out.println("Checking credentials to enable infra for sky4j.");

@@ -2,25 +2,22 @@ package dev.sky4j.cli;
 
 import dev.sky4j.cli.remote.Remote;
 import dev.sky4j.client.dto.CostEntry;
-import dev.sky4j.client.json.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sky cost-report}: what each cluster has cost while it ran, including torn-down ones. */
 @Command(name = "cost-report", description = "Show what clusters have cost (running time x $/h).")
 public final class CostReportCommand implements Callable<Integer> {
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
-  String output;
+  @Mixin ListingOutput output;
 
   @Override
   public Integer call() {
     return Remote.run(Version.current(), c -> {
       List<CostEntry> rows = c.get("/cost-report", StatusCommand.listOf(CostEntry.class));
-      if ("json".equalsIgnoreCase(output)) {
-        System.out.println(Json.write(rows));
+      if (output.printedJson(rows)) {
         return 0;
       }
       Table t = new Table("NAME", "LAUNCHED", "DURATION", "NODES", "RESOURCES", "STATUS", "$/h", "COST ($)");

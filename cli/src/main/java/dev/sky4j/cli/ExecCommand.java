@@ -5,7 +5,6 @@ import dev.sky4j.cli.remote.TaskOptions;
 import dev.sky4j.client.dto.ExecRequest;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.TaskInput;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,20 +28,11 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TaskInput in;
-    try {
-      in = task.input(entrypoint);
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
-    if (in.yaml() == null && in.command() == null) {
-      System.err.println("error: give a task YAML or a command, e.g. sky exec " + cluster + " -- nvidia-smi");
-      return 2;
-    }
-    if (!LocalCheck.ok(in, System.err)) {
-      return 1;
-    }
+    return TaskSubmit.run(task, entrypoint, "sky exec " + cluster + " task.yaml",
+        "sky exec " + cluster + " -- nvidia-smi", this::submit);
+  }
+
+  private int submit(TaskInput in) {
     return Remote.run(Version.current(), c -> {
       String id = c.submit("/exec", new ExecRequest(cluster, in, detach));
       RequestInfo r = Remote.follow(c, id, "Job output: sky logs " + cluster);

@@ -53,7 +53,7 @@ final class GpuListing {
     }
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("catalog", Map.of("date", catalog.date(), "source", catalog.source()));
+      doc.put("catalog", Output.catalog(catalog));
       doc.put("common_gpu", common);
       doc.put("google_tpu", tpu);
       doc.put("other_gpu", other);

@@ -71,7 +71,7 @@ final class GpuOffers {
         list.add(m);
       }
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("catalog", Map.of("date", catalog.date(), "source", catalog.source()));
+      doc.put("catalog", Output.catalog(catalog));
       doc.put("offers", list);
       Output.json(out, doc);
       return 0;

@@ -6,7 +6,6 @@ import dev.sky4j.client.dto.ManagedJobLaunch;
 import dev.sky4j.client.dto.ManagedJobRecord;
 import dev.sky4j.client.dto.StreamEnd;
 import dev.sky4j.client.dto.TaskInput;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,26 +35,11 @@ public final class JobsLaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (entrypoint != null && entrypoint.size() == 1 && entrypoint.get(0).matches(".*\\.ya?ml")
-        && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(entrypoint.get(0)))) {
-      System.err.println("error: " + entrypoint.get(0) + ": no such file. Check the path, e.g. "
-          + "sky jobs launch -n train examples/spot-train.yaml");
-      return 2;
-    }
-    TaskInput in;
-    try {
-      in = task.input(entrypoint);
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
-    if (in.yaml() == null && in.command() == null) {
-      System.err.println("error: give a task YAML or a command, e.g. sky jobs launch -n train task.yaml");
-      return 2;
-    }
-    if (!LocalCheck.ok(in, System.err)) {
-      return 1;
-    }
+    return TaskSubmit.run(task, entrypoint, "sky jobs launch -n train examples/spot-train.yaml",
+        "sky jobs launch -n train task.yaml", this::submit);
+  }
+
+  private int submit(TaskInput in) {
     return Remote.run(Version.current(), c -> {
       ManagedJobRecord j = c.launchManagedJob(new ManagedJobLaunch(null, in, strategy));
       System.err.println("Managed job " + j.id() + " (" + j.name() + ") submitted, recovery "

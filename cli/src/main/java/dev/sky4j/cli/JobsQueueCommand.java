@@ -2,10 +2,10 @@ package dev.sky4j.cli;
 
 import dev.sky4j.cli.remote.Remote;
 import dev.sky4j.client.dto.ManagedJobRecord;
-import dev.sky4j.client.json.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sky jobs queue}: every managed job, its recoveries and where each attempt ran. */
@@ -14,20 +14,18 @@ public final class JobsQueueCommand implements Callable<Integer> {
   @Option(names = {"-s", "--skip-finished"}, description = "Only jobs that have not ended.")
   boolean skipFinished;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
-  String output;
+  @Mixin ListingOutput output;
 
   @Override
   public Integer call() {
-    if (!"table".equalsIgnoreCase(output) && !"json".equalsIgnoreCase(output)) {
-      System.err.println("error: unknown output format '" + output + "'. Use -o table or -o json.");
+    if (!output.known()) {
+      System.err.println("error: unknown output format '" + output.output + "'. Use -o table or -o json.");
       return 2;
     }
     return Remote.run(Version.current(), c -> {
       List<ManagedJobRecord> jobs = c.managedJobs().stream()
           .filter(j -> !skipFinished || j.endedAt() == null).toList();
-      if ("json".equalsIgnoreCase(output)) {
-        System.out.println(Json.write(jobs));
+      if (output.printedJson(jobs)) {
         return 0;
       }
       Table t = new Table("ID", "NAME", "RESOURCES", "SUBMITTED", "DURATION", "RECOVERIES",

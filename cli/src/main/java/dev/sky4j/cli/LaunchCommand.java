@@ -2,8 +2,10 @@ package dev.sky4j.cli;
 
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.catalog.CatalogException;
+import dev.sky4j.cli.remote.TaskOptions;
 import dev.sky4j.spec.Task;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,32 +35,10 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin LaunchFlags launchFlags;
 
+  @picocli.CommandLine.Mixin TaskOptions task;
+
   @Option(names = "--dryrun", description = "Show the plan; launch nothing.")
   boolean dryrun;
-
-  @Option(names = "--gpus", paramLabel = "NAME[:N]", description = "Accelerators, e.g. A100:8; "
-      + "'none' removes them. Overrides the YAML.")
-  String gpus;
-
-  @Option(names = "--use-spot", negatable = true, description = "Use spot instances.")
-  Boolean useSpot;
-
-  @Option(names = "--num-nodes", paramLabel = "N", description = "Number of nodes.")
-  Integer numNodes;
-
-  @Option(names = "--infra", paramLabel = "CLOUD[/REGION[/ZONE]]",
-      description = "Where to run, e.g. aws/us-east-1.")
-  String infra;
-
-  @Option(names = "--cpus", paramLabel = "N[+]", description = "vCPUs per node: 8 or 8+.")
-  String cpus;
-
-  @Option(names = "--memory", paramLabel = "GB[+|x]", description = "Memory per node in GiB: "
-      + "32, 32+ or 4x (per vCPU).")
-  String memory;
-
-  @Option(names = {"-t", "--instance-type"}, paramLabel = "TYPE", description = "Instance type.")
-  String instanceType;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table (default) or json.")
@@ -83,14 +63,18 @@ public final class LaunchCommand implements Callable<Integer> {
       return 2;
     }
     if (!dryrun) {
-      return LaunchRunner.run(entrypoint, launchFlags.task(gpus, useSpot, numNodes, infra, cpus,
-          memory, instanceType), launchFlags.flags());
+      return LaunchRunner.run(entrypoint, task, launchFlags.flags());
     }
     if (entrypoint == null || entrypoint.size() != 1) {
       err.println("error: --dryrun needs one task file: sky launch --dryrun task.yaml");
       return 2;
     }
     file = Path.of(entrypoint.get(0));
+    if (!Files.isRegularFile(file)) {
+      err.println(TaskSubmit.noSuchFile(file, LaunchRunner.USAGE));
+      return 2;
+    }
+    Integer numNodes = task.numNodes();
     if (numNodes != null && numNodes < 1) {
       err.println("error: --num-nodes must be at least 1, not " + numNodes);
       return 2;
@@ -106,8 +90,8 @@ public final class LaunchCommand implements Callable<Integer> {
     if (loaded == null) {
       return 1;
     }
-    ResourceOverrides flags = new ResourceOverrides(gpus, useSpot, infra, cpus, memory,
-        instanceType);
+    ResourceOverrides flags = new ResourceOverrides(task.gpus(), task.useSpot(), task.infra(),
+        task.cpus(), task.memory(), task.instanceType());
     DryRun dry = new DryRun(catalog);
     List<DryRun.Outcome> outcomes = new ArrayList<>();
     try {
@@ -122,7 +106,7 @@ public final class LaunchCommand implements Callable<Integer> {
     boolean ok = outcomes.stream().noneMatch(o -> o.result().isEmpty());
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("catalog", Map.of("date", catalog.date(), "source", catalog.source()));
+      doc.put("catalog", Output.catalog(catalog));
       doc.put("pipeline", loaded.pipelineName());
       doc.put("tasks", outcomes.stream().map(dry::json).toList());
       Output.json(out, doc);

@@ -1,11 +1,10 @@
 package dev.sky4j.cli;
 
-import dev.sky4j.cli.remote.TaskOptions;
 import picocli.CommandLine.Option;
 
 /**
- * The flags of a real {@code sky launch} beyond the resource flags {@link LaunchCommand} already
- * declares for --dryrun: cluster name, autostop, detach, envs/secrets, workdir, disk.
+ * The flags of a real {@code sky launch} beyond the task flags ({@link dev.sky4j.cli.remote.TaskOptions}): cluster
+ * name, autostop, detach, retry, setup, async.
  */
 final class LaunchFlags {
   @Option(names = {"-c", "--cluster"}, paramLabel = "NAME", description = "Cluster name (reused if it exists).")
@@ -37,29 +36,8 @@ final class LaunchFlags {
   @Option(names = "--async", description = "Return once submitted; follow with sky api logs.")
   boolean async;
 
-  @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Task name.")
-  String name;
-
-  @Option(names = "--workdir", paramLabel = "DIR", description = "Folder synced to ~/sky_workdir.")
-  String workdir;
-
-  @Option(names = "--disk-size", paramLabel = "GB", description = "OS disk size in GB.")
-  Integer diskSize;
-
-  @Option(names = "--env", paramLabel = "KEY[=VAL]", description = "Environment variable (repeatable).")
-  java.util.List<String> envs;
-
-  @Option(names = "--secret", paramLabel = "KEY[=VAL]", description = "Secret variable (repeatable): never logged or stored.")
-  java.util.List<String> secrets;
-
   LaunchRunner.Flags flags() {
     return new LaunchRunner.Flags(cluster, idleMinutes, down, retryUntilUp, noSetup, detachRun, async,
         waitFor);
-  }
-
-  TaskOptions task(String gpus, Boolean useSpot, Integer numNodes, String infra, String cpus,
-      String memory, String instanceType) {
-    return TaskOptions.of(name, workdir, numNodes, gpus, cpus, memory, diskSize, infra, useSpot,
-        instanceType, envs, secrets);
   }
 }

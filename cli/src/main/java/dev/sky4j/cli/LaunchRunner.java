@@ -5,7 +5,6 @@ import dev.sky4j.cli.remote.TaskOptions;
 import dev.sky4j.client.dto.LaunchRequest;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.TaskInput;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,8 @@ import java.util.Map;
  * log (provisioning stages, setup, the job's output). Ctrl-C detaches; the job keeps running.
  */
 final class LaunchRunner {
+  static final String USAGE = "sky launch -c dev task.yaml";
+
   private LaunchRunner() {}
 
   /** Launch flags beyond the task options. */
@@ -21,20 +22,12 @@ final class LaunchRunner {
       boolean noSetup, boolean detachRun, boolean async, String waitFor) {}
 
   static int run(List<String> entrypoint, TaskOptions task, Flags f) {
-    TaskInput in;
-    try {
-      in = task.input(entrypoint);
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
-    if (in.yaml() == null && in.command() == null && f.cluster() == null) {
-      System.err.println("error: give a task YAML or a command, e.g. sky launch -c dev task.yaml");
-      return 2;
-    }
-    if (!LocalCheck.ok(in, System.err)) {
-      return 1;
-    }
+    // without a task, launch (re)starts the named cluster
+    return TaskSubmit.run(task, entrypoint, USAGE, f.cluster() == null ? USAGE : null,
+        in -> submit(in, f));
+  }
+
+  private static int submit(TaskInput in, Flags f) {
     return Remote.run(Version.current(), c -> {
       String id = c.submit("/launch", new LaunchRequest(f.cluster(), in, f.idleMinutes(), f.down(),
           f.retryUntilUp(), f.noSetup(), f.detachRun(), f.waitFor()));

@@ -1,26 +1,28 @@
 package dev.sky4j.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sky4j.catalog.Catalog;
+import dev.sky4j.json.Json;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** How commands print: {@code -o json} documents and the number formats shared by tables. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private Output() {}
 
   /** Writes {@code value} (maps, lists, records, numbers) as one pretty-printed JSON document. */
   public static void json(PrintWriter out, Object value) {
-    try {
-      out.println(JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-    }
+    out.println(Json.writePretty(value));
     out.flush();
+  }
+
+  /** The {@code "catalog"} entry of every {@code -o json} document, in a fixed order. */
+  public static Map<String, Object> catalog(Catalog catalog) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date", catalog.date());
+    m.put("source", catalog.source());
+    return m;
   }
 
   /** {@code $ 3.060} as SkyPilot prints prices; {@code -} when unknown. */

@@ -2,10 +2,10 @@ package dev.sky4j.cli;
 
 import dev.sky4j.cli.remote.Remote;
 import dev.sky4j.client.dto.JobRecord;
-import dev.sky4j.client.json.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +17,7 @@ public final class QueueCommand implements Callable<Integer> {
   @Option(names = {"-s", "--skip-finished"}, description = "Only pending and running jobs.")
   boolean skipFinished;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
-  String output;
+  @Mixin ListingOutput output;
 
   @Override
   public Integer call() {
@@ -26,8 +25,7 @@ public final class QueueCommand implements Callable<Integer> {
       for (String cluster : clusters) {
         List<JobRecord> jobs = c.get("/clusters/" + cluster + "/queue?skipFinished=" + skipFinished,
             StatusCommand.listOf(JobRecord.class));
-        if ("json".equalsIgnoreCase(output)) {
-          System.out.println(Json.write(jobs));
+        if (output.printedJson(jobs)) {
           continue;
         }
         System.out.println("Job queue of cluster " + cluster);

@@ -2,13 +2,13 @@ package dev.sky4j.cli;
 
 import dev.sky4j.cli.remote.Remote;
 import dev.sky4j.client.dto.ClusterRecord;
-import dev.sky4j.client.json.Json;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +26,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--ip", description = "Print only the head node's IP of one cluster.")
   boolean ip;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
-  String output;
+  @Mixin ListingOutput output;
 
   @Override
   public Integer call() {
@@ -43,8 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
         System.out.println(rows.get(0).headIp() == null ? "-" : rows.get(0).headIp());
         return 0;
       }
-      if ("json".equalsIgnoreCase(output)) {
-        System.out.println(Json.write(rows));
+      if (output.printedJson(rows)) {
         return 0;
       }
       if (rows.isEmpty()) {

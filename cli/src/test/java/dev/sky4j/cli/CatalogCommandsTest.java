@@ -1,38 +1,19 @@
 package dev.sky4j.cli;
 
+import static dev.sky4j.cli.InProcessSky.sky;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.sky4j.cli.InProcessSky.Run;
+import dev.sky4j.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sky show-gpus} and {@code sky launch --dryrun}, run in-process as a user would. */
 class CatalogCommandsTest {
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run sky(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   /** Every line's cells start at the header's column offsets. */
   static void assertAligned(List<String> lines) {
     String header = lines.get(0);
@@ -49,6 +30,19 @@ class CatalogCommandsTest {
         }
       }
     }
+  }
+
+  /** The value at a JSON pointer such as {@code /tasks/0/chosen} in a printed document. */
+  static Object at(String json, String pointer) {
+    Object v = Json.parse(json);
+    for (String key : pointer.substring(1).split("/")) {
+      v = v instanceof List<?> l ? l.get(Integer.parseInt(key)) : ((Map<?, ?>) v).get(key);
+    }
+    return v;
+  }
+
+  static double number(Object object, String key) {
+    return ((Number) ((Map<?, ?>) object).get(key)).doubleValue();
   }
 
   static List<String> tableAfter(String out, String headerStart) {
@@ -101,15 +95,13 @@ class CatalogCommandsTest {
   void showGpusJsonIsParseableAndSorted() throws Exception {
     Run r = sky("show-gpus", "A100:8", "-o", "json");
     assertThat(r.code()).isZero();
-    JsonNode doc = new ObjectMapper().readTree(r.out());
-    assertThat(doc.at("/catalog/date").asText()).isEqualTo("2026-05-20");
-    JsonNode offers = doc.get("offers");
+    assertThat(at(r.out(), "/catalog/date")).isEqualTo("2026-05-20");
+    List<?> offers = (List<?>) at(r.out(), "/offers");
     assertThat(offers.size()).isGreaterThan(3);
     for (int i = 1; i < offers.size(); i++) {
-      assertThat(offers.get(i).get("price").asDouble())
-          .isGreaterThanOrEqualTo(offers.get(i - 1).get("price").asDouble());
+      assertThat(number(offers.get(i), "price")).isGreaterThanOrEqualTo(number(offers.get(i - 1), "price"));
     }
-    assertThat(offers.get(0).get("qty").asDouble()).isEqualTo(8);
+    assertThat(number(offers.get(0), "qty")).isEqualTo(8);
   }
 
   @Test
@@ -143,11 +135,11 @@ class CatalogCommandsTest {
     Run r = sky("launch", "--dryrun", task.toString(), "--gpus", "t4:1", "--use-spot",
         "--infra", "gcp/us-central1", "-o", "json");
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode chosen = new ObjectMapper().readTree(r.out()).at("/tasks/0/chosen");
-    assertThat(chosen.get("accelerators").asText()).isEqualTo("T4:1");
-    assertThat(chosen.get("spot").asBoolean()).isTrue();
-    assertThat(chosen.get("region").asText()).isEqualTo("us-central1");
-    assertThat(chosen.get("zone").asText()).startsWith("us-central1-");
+    Map<?, ?> chosen = (Map<?, ?>) at(r.out(), "/tasks/0/chosen");
+    assertThat(chosen.get("accelerators")).isEqualTo("T4:1");
+    assertThat(chosen.get("spot")).isEqualTo(true);
+    assertThat(chosen.get("region")).isEqualTo("us-central1");
+    assertThat((String) chosen.get("zone")).startsWith("us-central1-");
   }
 
   @Test
@@ -182,9 +174,9 @@ class CatalogCommandsTest {
     assertThat(tableAfter(aws.out(), "COMMON_GPU")).anyMatch(l -> l.matches("A10G\\s+1, 4, 8"))
         .noneMatch(l -> l.startsWith("A10 ")); // Azure and Lambda only
     assertThat(sky("show-gpus", "--cloud", "nowhere").code()).isEqualTo(1);
-    JsonNode doc = new ObjectMapper().readTree(sky("show-gpus", "-o", "json").out());
-    assertThat(doc.at("/catalog/date").asText()).isEqualTo("2026-05-20");
-    assertThat(doc.at("/common_gpu/H100").toString()).isEqualTo("[\"1\",\"2\",\"4\",\"8\"]");
+    String doc = sky("show-gpus", "-o", "json").out();
+    assertThat(at(doc, "/catalog/date")).isEqualTo("2026-05-20");
+    assertThat(Json.write(at(doc, "/common_gpu/H100"))).isEqualTo("[\"1\",\"2\",\"4\",\"8\"]");
   }
 
   @Test
@@ -222,10 +214,11 @@ class CatalogCommandsTest {
     assertThat(cells[6]).isEqualTo("—");
     assertThat(Double.parseDouble(cells[7])).isCloseTo(3 * Double.parseDouble(cells[5]),
         org.assertj.core.data.Offset.offset(0.02));
-    JsonNode chosen = new ObjectMapper().readTree(sky("launch", "--dryrun", task.toString(),
-        "-o", "json").out()).at("/tasks/0/chosen");
-    assertThat(chosen.get("spot_price").isNull()).isTrue();
-    assertThat(chosen.get("on_demand_price").asDouble()).isEqualTo(chosen.get("price_per_node").asDouble());
+    Map<?, ?> chosen = (Map<?, ?>) at(sky("launch", "--dryrun", task.toString(), "-o", "json").out(),
+        "/tasks/0/chosen");
+    assertThat(chosen.containsKey("spot_price")).isTrue();
+    assertThat(chosen.get("spot_price")).isNull();
+    assertThat(number(chosen, "on_demand_price")).isEqualTo(number(chosen, "price_per_node"));
   }
 
   @Test

@@ -1,10 +1,9 @@
 package dev.sky4j.cli;
 
+import static dev.sky4j.cli.InProcessSky.sky;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.sky4j.cli.InProcessSky.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,24 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sky validate} and {@code sky schema}, run in-process through Main.run. */
 class ValidateSchemaCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run sky(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void validFileExitsZero(@TempDir Path dir) throws Exception {
     Path f = Files.writeString(dir.resolve("ok.yaml"), "name: ok\nrun: echo hi\n");
@@ -76,6 +57,19 @@ class ValidateSchemaCommandTest {
     Run r = sky("validate", dir.resolve("nope.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nope.yaml: no such file");
+  }
+
+  @Test
+  void missingFileIsAUsageErrorForEveryCommandThatRunsOne(@TempDir Path dir) {
+    String nope = dir.resolve("nope.yaml").toString();
+    // refused before any server is asked, with the same message and exit code as validate
+    for (String[] args : new String[][] {{"launch", nope}, {"launch", "--dryrun", nope},
+        {"exec", "dev", nope}, {"jobs", "launch", nope}}) {
+      Run r = sky(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args))
+          .startsWith("error: " + nope + ": no such file. Check the path, e.g. sky ");
+    }
   }
 
   @Test

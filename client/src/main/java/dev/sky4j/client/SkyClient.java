@@ -10,9 +10,9 @@ import dev.sky4j.client.dto.ManagedJobRecord;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.StreamEnd;
-import dev.sky4j.client.json.Json;
-import dev.sky4j.client.json.JsonException;
-import dev.sky4j.client.json.RecordBinder;
+import dev.sky4j.json.Json;
+import dev.sky4j.json.JsonException;
+import dev.sky4j.json.RecordBinder;
 
 import java.io.BufferedReader;
 import java.io.IOException;

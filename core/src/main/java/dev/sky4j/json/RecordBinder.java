@@ -1,4 +1,4 @@
-package dev.sky4j.client.json;
+package dev.sky4j.json;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;

@@ -1,6 +1,6 @@
 package dev.sky4j.spec;
 
-import dev.sky4j.json.JsonText;
+import dev.sky4j.json.Json;
 import java.util.List;
 import java.util.Locale;
 
@@ -96,6 +96,6 @@ public final class Diagnostics {
   }
 
   private static String str(String s) {
-    return JsonText.quote(s);
+    return Json.quote(s);
   }
 }

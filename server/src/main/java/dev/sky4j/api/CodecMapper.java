@@ -1,7 +1,7 @@
 package dev.sky4j.api;
 
-import dev.sky4j.client.json.Json;
-import dev.sky4j.client.json.RecordBinder;
+import dev.sky4j.json.Json;
+import dev.sky4j.json.RecordBinder;
 import io.javalin.json.JsonMapper;
 import java.lang.reflect.Type;
 

@@ -3,7 +3,7 @@ package dev.sky4j.api;
 import dev.sky4j.client.dto.LogChunk;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.StreamEnd;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.engine.LogSink;
 import io.javalin.http.sse.SseClient;
 

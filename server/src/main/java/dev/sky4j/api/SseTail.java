@@ -2,7 +2,7 @@ package dev.sky4j.api;
 
 import dev.sky4j.client.dto.LogChunk;
 import dev.sky4j.client.dto.StreamEnd;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.RandomAccessFile;

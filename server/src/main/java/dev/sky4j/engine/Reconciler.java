@@ -1,7 +1,7 @@
 package dev.sky4j.engine;
 
 import dev.sky4j.client.dto.Problem;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.provision.NodeState;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.state.ClusterRow;

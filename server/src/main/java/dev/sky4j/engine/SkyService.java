@@ -17,12 +17,13 @@ import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.client.dto.ValidateResult;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.Optimizer;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.provision.local.LocalProvider;
 import dev.sky4j.requests.ApiError;
+import dev.sky4j.requests.RequestContext;
 import dev.sky4j.requests.RequestExecutor;
 import dev.sky4j.requests.RequestExecutor.Kind;
 import dev.sky4j.spec.Diagnostic;
@@ -140,32 +141,18 @@ public final class SkyService implements AutoCloseable {
 
   public String stop(ClusterAction a) {
     List<String> names = targets(a);
-    return executor.submit("stop", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
-      for (String n : names) {
-        ops.stop(n, ctx);
-      }
-      return names;
-    });
+    return eachCluster("stop", names, a, Kind.SHORT, ops::stop);
   }
 
   public String start(ClusterAction a) {
     List<String> names = targets(a);
-    return executor.submit("start", String.join(",", names), a, List.of(), Kind.LONG, ctx -> {
-      for (String n : names) {
-        ops.start(n, a.idleMinutes(), a.down(), ctx);
-      }
-      return names;
-    });
+    return eachCluster("start", names, a, Kind.LONG,
+        (n, ctx) -> ops.start(n, a.idleMinutes(), a.down(), ctx));
   }
 
   public String down(ClusterAction a) {
     List<String> names = targets(a);
-    return executor.submit("down", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
-      for (String n : names) {
-        ops.down(n, ctx);
-      }
-      return names;
-    });
+    return eachCluster("down", names, a, Kind.SHORT, ops::down);
   }
 
   /** {@code sky autostop}: without {@code -i} SkyPilot's default of 5 minutes; cancel turns it off. */
@@ -178,9 +165,22 @@ public final class SkyService implements AutoCloseable {
       throw ApiError.badRequest("bad-idle-minutes", "-i must be 0 or more minutes, found "
           + minutes + "; use --cancel to turn autostop off");
     }
-    return executor.submit("autostop", String.join(",", names), a, List.of(), Kind.SHORT, ctx -> {
+    return eachCluster("autostop", names, a, Kind.SHORT,
+        (n, ctx) -> ops.autostop(n, minutes, a.down(), waitFor, ctx));
+  }
+
+  /** What a cluster verb does to one cluster, inside the request. */
+  @FunctionalInterface
+  private interface ClusterStep {
+    void apply(String cluster, RequestContext ctx) throws Exception;
+  }
+
+  /** One request that applies {@code step} to the named clusters in turn; its result is the names. */
+  private String eachCluster(String verb, List<String> names, Object body, Kind kind,
+      ClusterStep step) {
+    return executor.submit(verb, String.join(",", names), body, List.of(), kind, ctx -> {
       for (String n : names) {
-        ops.autostop(n, minutes, a.down(), waitFor, ctx);
+        step.apply(n, ctx);
       }
       return names;
     });

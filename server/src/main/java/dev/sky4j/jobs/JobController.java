@@ -1,30 +1,28 @@
 package dev.sky4j.jobs;
 
-import dev.sky4j.client.dto.LaunchResult;
-import dev.sky4j.client.dto.TaskInput;
-import dev.sky4j.client.dto.TaskOverrides;
-import dev.sky4j.provision.NodeState;
-import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.Redactor;
 import dev.sky4j.requests.RequestContext;
 import dev.sky4j.requests.RequestLog;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One managed job's controller: a state machine whose steps run on the shared scheduler (polls)
  * and the shared launch pool (launch, teardown). It holds no thread between steps; exactly one
  * step is scheduled or running at a time. Every state change is persisted with its reason before
  * the next step is scheduled, so {@link #resume} can pick the job up after a server restart.
+ *
+ * <p>This class owns the job's state and the scheduling; the steps live beside it:
+ * {@link LaunchAttempt} (launch, retry with backoff), {@link JobWatch} (polls, preemption),
+ * {@link UserFailures} (restart or give up), {@link RestartStep}, {@link FinishStep},
+ * {@link CancelStep}, and {@link JobLogCopier} (the job's output into {@code job.log}).
  */
 final class JobController {
-  private static final Pattern EXIT_CODE = Pattern.compile("exit code (-?\\d+)");
-
-  private final ManagedJobs svc;
+  final ManagedJobs svc;
+  final LaunchAttempt launch;
+  final JobWatch watch;
+  final UserFailures failures;
+  final JobLogCopier logs;
   private final Object lock = new Object();
   private volatile ManagedJobRow row;
   private volatile boolean cancel;
@@ -34,8 +32,6 @@ final class JobController {
   private Thread launcher;
   private boolean busy;
   private boolean stopped;
-  private long unreachableSince;
-  private long failureSeenAt;
   /** When the last preemption was noticed (for the recovery-time figure), 0 if none. */
   private volatile long preemptedAtNanos;
   private volatile long recoveredInNanos = -1;
@@ -44,15 +40,36 @@ final class JobController {
     this.svc = svc;
     this.row = row;
     this.cancel = row.cancelRequested();
+    this.launch = new LaunchAttempt(this);
+    this.watch = new JobWatch(this);
+    this.failures = new UserFailures(this);
+    this.logs = new JobLogCopier(this);
   }
 
   ManagedJobRow row() {
     return row;
   }
 
+  /** Replaces the row in memory only; {@link #transition} also persists it. */
+  void row(ManagedJobRow r) {
+    row = r;
+  }
+
+  boolean cancelRequested() {
+    return cancel;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
   /** Nanoseconds from the last noticed preemption to RUNNING again; -1 until that happened. */
   long lastRecoveryNanos() {
     return recoveredInNanos;
+  }
+
+  void preemptionNoticed() {
+    preemptedAtNanos = System.nanoTime();
   }
 
   // ---- scheduling ------------------------------------------------------------------------
@@ -61,12 +78,12 @@ final class JobController {
   void resume() {
     ManagedJobRow r = row;
     if (cancel || r.status() == ManagedJobStatus.CANCELLING) {
-      schedule(new CancelStep(), 0, true);
+      schedule(new CancelStep(this), 0, true);
     } else if (r.clusterJobId() != null) {
       log("Watching cluster job " + r.clusterJobId() + " on " + r.cluster() + " (" + r.infra() + ")");
-      schedule(this::pollStep, 0, false);
+      schedule(watch::poll, 0, false);
     } else {
-      schedule(this::launchStep, 0, true);
+      schedule(launch::run, 0, true);
     }
   }
 
@@ -76,7 +93,7 @@ final class JobController {
       if (!busy && next != null && !stopped) {
         next.cancel(false);
         next = null;
-        schedule(new CancelStep(), 0, true);
+        schedule(new CancelStep(this), 0, true);
       } else if (launching != null) {
         // a launch takes minutes on a real cloud: stop it at its next stage boundary or failover
         // attempt, and cut short whatever it waits on (SSH, a retry pause)
@@ -97,8 +114,26 @@ final class JobController {
     }
   }
 
-  private void schedule(Runnable step, long delayMs, boolean heavy) {
-    Runnable s = cancel && !(step instanceof CancelStep) ? new CancelStep() : step;
+  /** Registers the launch running on this thread, so {@link #requestCancel} can abort it. */
+  void launchStarted(RequestContext ctx) {
+    synchronized (lock) {
+      if (cancel) {
+        ctx.cancel();
+      }
+      launching = ctx;
+      launcher = Thread.currentThread();
+    }
+  }
+
+  void launchEnded() {
+    synchronized (lock) {
+      launching = null;
+      launcher = null;
+    }
+  }
+
+  void schedule(Runnable step, long delayMs, boolean heavy) {
+    Runnable s = cancel && !(step instanceof CancelStep) ? new CancelStep(this) : step;
     boolean h = heavy || s != step;
     synchronized (lock) {
       if (stopped) {
@@ -108,7 +143,7 @@ final class JobController {
       // slow step never delays another job's timer, and launches never starve polls
       Runnable guarded = () -> run(s, !h);
       next = svc.scheduler().schedule(() -> (h ? svc.workers() : svc.pollers()).execute(guarded), delayMs,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -124,7 +159,7 @@ final class JobController {
     // window, drop the cluster's connections so the read fails and the next poll sees the loss
     ScheduledFuture<?> watchdog = poll ? svc.scheduler().schedule(
         () -> svc.driver().forget(row.cluster()), svc.config().unreachableMillis(),
-        java.util.concurrent.TimeUnit.MILLISECONDS) : null;
+        TimeUnit.MILLISECONDS) : null;
     try {
       step.run();
     } catch (RuntimeException | Error e) {
@@ -141,294 +176,15 @@ final class JobController {
     }
   }
 
-  // ---- steps -----------------------------------------------------------------------------
+  // ---- state changes ---------------------------------------------------------------------
 
-  private void launchStep() {
-    ManagedJobRow r = row;
-    boolean recovering = r.recoveries() + r.restarts() > 0;
-    int attempt = r.launchAttempts() + 1;
-    RecoveryStrategy.Placement where = svc.placement(r, attempt);
-    String wanted = where.pinInfra() != null ? "in " + where.pinInfra()
-        : where.blocked().isEmpty() ? "anywhere" : "outside " + r.lostRegion();
-    r = r.withCounters(r.recoveries(), r.restarts(), attempt, r.lostRegion())
-        .withStatus(recovering ? ManagedJobStatus.RECOVERING : ManagedJobStatus.STARTING,
-            (recovering ? "relaunching" : "launching") + " " + r.cluster() + " " + wanted
-                + " (attempt " + attempt + ")");
-    transition(r, r.status() != row.status());
-    String impossible = svc.precheck(r);
-    if (impossible != null) {
-      finish(ManagedJobStatus.FAILED_PRECHECKS, impossible);
-      return;
-    }
-    teardownQuietly("leftover from an earlier attempt");
-    TaskInput in;
-    try {
-      in = svc.input(r);
-    } catch (IOException | RuntimeException e) {
-      finish(ManagedJobStatus.FAILED_PRECHECKS, "cannot prepare the task: " + e.getMessage());
-      return;
-    }
-    if (where.pinInfra() != null) {
-      TaskOverrides o = in.overrides();
-      in = new TaskInput(in.yaml(), in.yamlPath(), in.baseDir(), in.command(), new TaskOverrides(
-          o.name(), o.workdir(), o.numNodes(), o.gpus(), o.cpus(), o.memory(), o.diskSize(),
-          where.pinInfra(), o.useSpot(), o.instanceType()), in.envs(), in.secrets());
-    }
-    LaunchResult res;
-    try (RequestLog log = new RequestLog(svc.files().controllerLog(r.id()),
-        new Redactor(in.secrets().values()))) {
-      RequestContext ctx = new RequestContext("managed-job-" + r.id(), log);
-      synchronized (lock) {
-        if (cancel) {
-          ctx.cancel();
-        }
-        launching = ctx;
-        launcher = Thread.currentThread();
-      }
-      try {
-        ctx.checkCancelled();
-        res = svc.driver().launch(in, r.cluster(), r.owner(), where.blocked(), r.taskId(), ctx);
-      } finally {
-        synchronized (lock) {
-          launching = null;
-          launcher = null;
-        }
-        Thread.interrupted(); // a cancel's interrupt must not hit the teardown or the next step
-      }
-    } catch (ApiError e) {
-      if (!stopped && !launchAborted(e)) {
-        launchFailed(e.problem().status() >= 400 && e.problem().status() < 500
-            && e.problem().status() != 409, e.getMessage());
-      }
-      return;
-    } catch (Exception e) {
-      if (!stopped && !launchAborted(e)) {
-        launchFailed(false, e.getClass().getSimpleName() + ": " + e.getMessage());
-      }
-      return;
-    }
-    r = row.withLaunched(res.jobId(), res.cloud(), res.region(), res.zone())
-        .withCounters(row.recoveries(), row.restarts(), 0, null);
-    appendJobLog("=== " + (recovering ? "recovery attempt " : "attempt ") + "on "
-        + r.infra() + " (cluster " + r.cluster() + ", cluster job " + res.jobId() + ") ===\n");
-    unreachableSince = 0;
-    failureSeenAt = 0;
-    row = r;
-    if (cancel) {
-      schedule(new CancelStep(), 0, true);
-      return;
-    }
-    markRunning("running on " + r.infra() + " as cluster job " + res.jobId());
-    schedule(this::pollStep, svc.config().pollMillis(), false);
-  }
-
-  /**
-   * After a launch threw: when the user cancelled meanwhile, whatever the launch threw is the
-   * abort (an interrupted wait, a cancelled stage), not a failure to retry; go to CancelStep.
-   */
-  private boolean launchAborted(Exception e) {
-    if (!cancel) {
-      return false;
-    }
-    log("Launch of " + row.cluster() + " aborted by the cancel (" + e.getMessage() + ")");
-    schedule(new CancelStep(), 0, true);
-    return true;
-  }
-
-  private void launchFailed(boolean precheck, String why) {
-    teardownQuietly("failed launch");
-    ManagedJobRow r = row;
-    if (precheck) {
-      finish(ManagedJobStatus.FAILED_PRECHECKS, why);
-      return;
-    }
-    boolean recovering = r.recoveries() + r.restarts() > 0;
-    if (recovering && r.launchAttempts() >= svc.config().maxRecoveryRetries()) {
-      finish(ManagedJobStatus.FAILED_NO_RESOURCE, "Resources unavailable: failed to launch "
-          + "clusters after " + r.launchAttempts() + " retries. Last error: " + why);
-      return;
-    }
-    long gap = Backoff.gapMillis(svc.config().retryGapMillis(), r.launchAttempts());
-    transition(r.withStatus(ManagedJobStatus.PENDING, "launch attempt " + r.launchAttempts()
-        + " failed: " + why + "; retrying in " + (gap / 100) / 10.0 + " s"), true);
-    schedule(this::launchStep, gap, true);
-  }
-
-  private void pollStep() {
-    ManagedJobRow r = row;
-    Map<String, NodeState> nodes;
-    try {
-      nodes = svc.driver().nodes(r.cloud(), r.cluster());
-    } catch (RuntimeException e) {
-      nodes = Map.of();
-    }
-    String lost = lostNode(nodes);
-    if (lost != null) {
-      preempted(lost);
-      return;
-    }
-    Map<String, Object> job;
-    try {
-      job = svc.driver().job(r.cluster(), r.clusterJobId());
-      unreachableSince = 0;
-    } catch (IOException | RuntimeException e) {
-      long now = System.currentTimeMillis();
-      unreachableSince = unreachableSince == 0 ? now : unreachableSince;
-      if (now - unreachableSince >= svc.config().unreachableMillis()) {
-        preempted("the job's agent has not answered for " + (now - unreachableSince) / 1000
-            + " s (" + e.getMessage() + ")");
-      } else {
-        schedule(this::pollStep, svc.config().pollMillis(), false);
-      }
-      return;
-    }
-    copyLog();
-    String state = String.valueOf(job.get("state"));
-    switch (state) {
-      case "SUCCEEDED" -> schedule(new Finish(ManagedJobStatus.SUCCEEDED, "the job succeeded"), 0, true);
-      case "CANCELLED" -> schedule(new Finish(ManagedJobStatus.CANCELLED,
-          "the cluster job was cancelled on " + r.cluster()), 0, true);
-      case "FAILED", "FAILED_SETUP" -> userFailure(state, String.valueOf(job.get("message")));
-      default -> {
-        if (r.status() != ManagedJobStatus.RUNNING) {
-          markRunning("running on " + r.infra());
-        }
-        schedule(this::pollStep, svc.config().pollMillis(), false);
-      }
-    }
-  }
-
-  /** A node not RUNNING means the cluster lost it (preemption, or killed outside sky4j). */
-  private static String lostNode(Map<String, NodeState> nodes) {
-    if (nodes.isEmpty()) {
-      return "the cluster's nodes are gone";
-    }
-    for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
-      if (e.getValue() != NodeState.RUNNING) {
-        return "node " + e.getKey() + " is " + e.getValue();
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The user's code failed. After a short grace (a preemption can make a job fail before its
-   * node shows as gone) the exit code decides: in {@code recover_on_exit_codes}, recover without
-   * counting; else restart while the count stays within {@code max_restarts_on_errors}.
-   */
-  private void userFailure(String state, String message) {
-    long now = System.currentTimeMillis();
-    if (failureSeenAt == 0) {
-      failureSeenAt = now;
-      schedule(this::pollStep, svc.config().graceMillis(), false);
-      return;
-    }
-    ManagedJobRow r = row;
-    Integer code = exitCode(message);
-    var recovery = svc.recovery(r);
-    String what = ("FAILED_SETUP".equals(state) ? "setup" : "the job") + " failed ("
-        + message + ")";
-    if (code != null && recovery.recoverOnExitCodes().contains(code)) {
-      schedule(new Restart(what + "; exit code " + code + " is in recover_on_exit_codes", false), 0, true);
-    } else if (r.restarts() < recovery.maxRestartsOnErrors()) {
-      schedule(new Restart(what + "; restart " + (r.restarts() + 1) + " of "
-          + recovery.maxRestartsOnErrors() + " (max_restarts_on_errors)", true), 0, true);
-    } else {
-      ManagedJobStatus end = "FAILED_SETUP".equals(state) ? ManagedJobStatus.FAILED_SETUP
-          : ManagedJobStatus.FAILED;
-      schedule(new Finish(end, what + (recovery.maxRestartsOnErrors() > 0 ? " after "
-          + r.restarts() + " restart(s)" : "") + "; see sky jobs logs " + r.id()
-          + " and sky jobs logs --controller " + r.id()), 0, true);
-    }
-  }
-
-  static Integer exitCode(String message) {
-    Matcher m = EXIT_CODE.matcher(message == null ? "" : message);
-    return m.find() ? Integer.valueOf(m.group(1)) : null;
-  }
-
-  private void preempted(String why) {
-    preemptedAtNanos = System.nanoTime();
-    ManagedJobRow r = row;
-    log("Preemption detected: " + why);
-    r = r.withLaunched(null, r.cloud(), r.region(), r.zone())
-        .withCounters(r.recoveries() + 1, r.restarts(), 0, r.cloud() + "/" + r.region())
-        .withStatus(ManagedJobStatus.RECOVERING, "preempted on " + r.infra() + ": " + why
-            + "; recovering with " + r.strategy());
-    transition(r, true);
-    schedule(this::launchStep, 0, true);
-  }
-
-  /** Restarts the job on a fresh cluster after a user failure (same placement rules as a first launch). */
-  private final class Restart implements Runnable {
-    private final String why;
-    private final boolean counts;
-
-    Restart(String why, boolean counts) {
-      this.why = why;
-      this.counts = counts;
-    }
-
-    @Override
-    public void run() {
-      copyLog();
-      ManagedJobRow r = row;
-      r = r.withLaunched(null, r.cloud(), r.region(), r.zone())
-          .withCounters(r.recoveries() + (counts ? 0 : 1), r.restarts() + (counts ? 1 : 0), 0, null)
-          .withStatus(ManagedJobStatus.RECOVERING, why);
-      transition(r, true);
-      launchStep();
-    }
-  }
-
-  /** Ends the job: keeps the log, tears the cluster down, records the final state. */
-  private final class Finish implements Runnable {
-    private final ManagedJobStatus status;
-    private final String why;
-
-    Finish(ManagedJobStatus status, String why) {
-      this.status = status;
-      this.why = why;
-    }
-
-    @Override
-    public void run() {
-      copyLog();
-      finish(status, why);
-    }
-  }
-
-  /** CANCELLING: stop the cluster job, keep its log, tear the cluster down, CANCELLED. */
-  private final class CancelStep implements Runnable {
-    @Override
-    public void run() {
-      ManagedJobRow r = row;
-      if (r.status().terminal()) {
-        return;
-      }
-      transition(r.withStatus(ManagedJobStatus.CANCELLING, "cancel requested"), true);
-      if (r.clusterJobId() != null) {
-        try {
-          svc.driver().cancelJob(r.cluster(), r.clusterJobId());
-        } catch (IOException | RuntimeException e) {
-          log("Could not cancel cluster job " + r.clusterJobId() + " (" + e.getMessage()
-              + "); tearing the cluster down anyway");
-        }
-        copyLog();
-      }
-      finish(ManagedJobStatus.CANCELLED, "cancelled by the user");
-    }
-  }
-
-  // ---- helpers ---------------------------------------------------------------------------
-
-  private void finish(ManagedJobStatus status, String why) {
+  void finish(ManagedJobStatus status, String why) {
     teardownQuietly("the job ended " + status);
     transition(row.withStatus(status, why), true);
     svc.ended(this);
   }
 
-  private void markRunning(String why) {
+  void markRunning(String why) {
     if (preemptedAtNanos != 0) {
       recoveredInNanos = System.nanoTime() - preemptedAtNanos;
       preemptedAtNanos = 0;
@@ -446,7 +202,7 @@ final class JobController {
     }
   }
 
-  private void transition(ManagedJobRow r, boolean event) {
+  void transition(ManagedJobRow r, boolean event) {
     if (stopped) {
       return; // a stopped (killed) server writes nothing more
     }
@@ -457,7 +213,7 @@ final class JobController {
     }
   }
 
-  private void teardownQuietly(String why) {
+  void teardownQuietly(String why) {
     ManagedJobRow r = row;
     if (stopped) {
       return;
@@ -473,37 +229,7 @@ final class JobController {
     }
   }
 
-  /** Copies what the job printed since the last copy into {@code job.log}. */
-  private void copyLog() {
-    ManagedJobRow r = row;
-    if (r.clusterJobId() == null) {
-      return;
-    }
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    long offset;
-    try {
-      offset = svc.driver().copyLog(r.cluster(), r.clusterJobId(), r.logOffset(), buf);
-    } catch (IOException | RuntimeException e) {
-      return; // the node is gone or busy: the next poll (or nothing, after a preemption) copies
-    }
-    long newOffset = Math.max(offset, r.logOffset() + buf.size());
-    if (buf.size() == 0) {
-      return;
-    }
-    appendJobLog(svc.redact(r.id(), buf.toString(java.nio.charset.StandardCharsets.UTF_8)));
-    row = row.withLogOffset(newOffset);
-    svc.store().save(row, false);
-  }
-
-  private void appendJobLog(String text) {
-    try {
-      svc.files().appendJobLog(row.id(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      log("Cannot write the job log: " + e.getMessage());
-    }
-  }
-
-  private void log(String line) {
+  void log(String line) {
     svc.controllerLog(row.id(), line);
   }
 }

@@ -2,7 +2,7 @@ package dev.sky4j.jobs;
 
 import dev.sky4j.client.dto.ManagedJobLaunch;
 import dev.sky4j.client.dto.TaskInput;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.engine.JobClusters;
 import dev.sky4j.optimizer.Optimizer;
 import dev.sky4j.requests.ApiError;

@@ -1,7 +1,7 @@
 package dev.sky4j.requests;
 
 import dev.sky4j.client.dto.Problem;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.state.RequestStatus;
 import dev.sky4j.state.RequestStore;
 import java.nio.file.Path;

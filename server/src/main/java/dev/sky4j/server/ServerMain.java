@@ -4,7 +4,7 @@ import dev.sky4j.api.ApiServer;
 import dev.sky4j.api.JobRoutes;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.ServerInfo;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.engine.SkyService;
 import dev.sky4j.jobs.JobsConfig;
 import dev.sky4j.jobs.ManagedJobs;

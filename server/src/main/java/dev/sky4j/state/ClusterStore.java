@@ -1,7 +1,7 @@
 package dev.sky4j.state;
 
-import dev.sky4j.client.json.Json;
-import dev.sky4j.client.json.RecordBinder;
+import dev.sky4j.json.Json;
+import dev.sky4j.json.RecordBinder;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.sql.Connection;

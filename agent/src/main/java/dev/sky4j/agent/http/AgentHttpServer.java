@@ -12,7 +12,7 @@ import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.agent.jobs.LogFollower;
 import dev.sky4j.agent.jobs.RankProcess;
 import dev.sky4j.agent.jobs.RankRegistry;
-import dev.sky4j.agent.json.Json;
+import dev.sky4j.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

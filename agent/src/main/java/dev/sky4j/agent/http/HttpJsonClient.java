@@ -1,6 +1,6 @@
 package dev.sky4j.agent.http;
 
-import dev.sky4j.agent.json.Json;
+import dev.sky4j.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

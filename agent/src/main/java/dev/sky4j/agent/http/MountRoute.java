@@ -2,7 +2,7 @@ package dev.sky4j.agent.http;
 
 import dev.sky4j.agent.fs.Mount;
 import dev.sky4j.agent.fs.NodeMounts;
-import dev.sky4j.agent.json.Json;
+import dev.sky4j.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.sky4j.agent.jobs;
 
 import dev.sky4j.agent.NodeConfig;
-import dev.sky4j.agent.json.Json;
+import dev.sky4j.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.sky4j.client.dto.TaskOverrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * SkyPilot's task flags ({@code TASK_OPTIONS}): overrides of the YAML, envs and secrets. Used as
- * a picocli mixin by launch and exec.
+ * SkyPilot's task flags ({@code TASK_OPTIONS}): overrides of the YAML, envs and secrets. The one
+ * declaration of them: a picocli mixin of launch (where --dryrun reads the resource flags too),
+ * exec and jobs launch.
  */
 public final class TaskOptions {
   @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Task name.")
@@ -25,19 +27,22 @@ public final class TaskOptions {
   @Option(names = "--num-nodes", paramLabel = "N", description = "Number of nodes.")
   Integer numNodes;
 
-  @Option(names = "--gpus", paramLabel = "NAME[:N]", description = "Accelerators, e.g. A100:8.")
+  @Option(names = "--gpus", paramLabel = "NAME[:N]", description = "Accelerators, e.g. A100:8; "
+      + "'none' removes them. Overrides the YAML.")
   String gpus;
 
   @Option(names = "--cpus", paramLabel = "N[+]", description = "vCPUs per node: 8 or 8+.")
   String cpus;
 
-  @Option(names = "--memory", paramLabel = "GB[+]", description = "Memory per node in GiB.")
+  @Option(names = "--memory", paramLabel = "GB[+|x]", description = "Memory per node in GiB: "
+      + "32, 32+ or 4x (per vCPU).")
   String memory;
 
   @Option(names = "--disk-size", paramLabel = "GB", description = "OS disk size in GB.")
   Integer diskSize;
 
-  @Option(names = "--infra", paramLabel = "CLOUD[/REGION[/ZONE]]", description = "Where to run.")
+  @Option(names = "--infra", paramLabel = "CLOUD[/REGION[/ZONE]]",
+      description = "Where to run, e.g. aws/us-east-1.")
   String infra;
 
   @Option(names = "--use-spot", negatable = true, description = "Use spot instances.")
@@ -54,24 +59,32 @@ public final class TaskOptions {
       + "variable (repeatable): never logged or stored.")
   List<String> secrets;
 
-  /** Options built in code (launch declares some of these flags itself for --dryrun). */
-  public static TaskOptions of(String name, String workdir, Integer numNodes, String gpus,
-      String cpus, String memory, Integer diskSize, String infra, Boolean useSpot,
-      String instanceType, List<String> envs, List<String> secrets) {
-    TaskOptions o = new TaskOptions();
-    o.name = name;
-    o.workdir = workdir;
-    o.numNodes = numNodes;
-    o.gpus = gpus;
-    o.cpus = cpus;
-    o.memory = memory;
-    o.diskSize = diskSize;
-    o.infra = infra;
-    o.useSpot = useSpot;
-    o.instanceType = instanceType;
-    o.envs = envs;
-    o.secrets = secrets;
-    return o;
+  public Integer numNodes() {
+    return numNodes;
+  }
+
+  public String gpus() {
+    return gpus;
+  }
+
+  public String cpus() {
+    return cpus;
+  }
+
+  public String memory() {
+    return memory;
+  }
+
+  public String infra() {
+    return infra;
+  }
+
+  public Boolean useSpot() {
+    return useSpot;
+  }
+
+  public String instanceType() {
+    return instanceType;
   }
 
   public TaskOverrides overrides() {
@@ -80,8 +93,10 @@ public final class TaskOptions {
   }
 
   /**
-   * The task to send: {@code entrypoint} is a YAML file or command words. Returns null (after
-   * printing why) when the file cannot be read.
+   * The task to send: {@code entrypoint} is a YAML file or command words.
+   *
+   * @throws NoSuchFileException when the entrypoint names a YAML file that is not there
+   * @throws IOException when that file cannot be read
    */
   public TaskInput input(List<String> entrypoint) throws IOException {
     String yaml = null;
@@ -93,7 +108,7 @@ public final class TaskOptions {
       Path p = Path.of(first);
       if (entrypoint.size() == 1 && (first.endsWith(".yaml") || first.endsWith(".yml"))) {
         if (!Files.isRegularFile(p)) {
-          throw new IOException(first + ": no such file");
+          throw new NoSuchFileException(first);
         }
         yaml = Files.readString(p, StandardCharsets.UTF_8);
         yamlPath = first;

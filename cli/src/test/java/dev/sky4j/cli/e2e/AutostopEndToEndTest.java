@@ -42,16 +42,7 @@ class AutostopEndToEndTest {
   /** Polls {@code sky status -r} until its output satisfies {@code ok}; returns that output. */
   private static String statusUntil(CliProcess sky, Path cwd, long millis, Predicate<String> ok,
       String what) throws Exception {
-    long deadline = System.currentTimeMillis() + millis;
-    String last = "";
-    while (System.currentTimeMillis() < deadline) {
-      last = sky.sky(cwd, "status", "-r").out();
-      if (ok.test(last)) {
-        return last;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("sky status -r never showed " + what + "; last:\n" + last);
+    return sky.skyUntil(cwd, millis, ok, what, "status", "-r");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import dev.sky4j.client.dto.ServerInfo;
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.local.LocalProvider;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The shared end-to-end fixture: runs the real {@code sky} CLI as a separate process against a
@@ -95,6 +96,25 @@ final class CliProcess implements AutoCloseable {
 
   Result sky(Path cwd, String... args) throws IOException, InterruptedException {
     return start(cwd, args).await(Duration.ofSeconds(180));
+  }
+
+  /**
+   * Runs {@code sky args...} until its output satisfies {@code ok}, for up to {@code millis};
+   * returns that output, or fails naming {@code what} and showing the last output.
+   */
+  String skyUntil(Path cwd, long millis, Predicate<String> ok, String what, String... args)
+      throws IOException, InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    String last = "";
+    while (System.currentTimeMillis() < deadline) {
+      last = sky(cwd, args).out();
+      if (ok.test(last)) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("sky " + String.join(" ", args) + " never showed " + what
+        + "; last:\n" + last);
   }
 
   /** Starts {@code sky args...} and returns at once. */

@@ -3,7 +3,7 @@ package dev.sky4j.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sky4j.client.json.Json;
+import dev.sky4j.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,16 +53,7 @@ class ManagedJobsEndToEndTest {
   /** Polls {@code sky jobs queue} until its output satisfies {@code ok}; returns that output. */
   private static String queueUntil(CliProcess sky, Path cwd, long millis, Predicate<String> ok,
       String what) throws Exception {
-    long deadline = System.currentTimeMillis() + millis;
-    String last = "";
-    while (System.currentTimeMillis() < deadline) {
-      last = sky.sky(cwd, "jobs", "queue").out();
-      if (ok.test(last)) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("sky jobs queue never showed " + what + "; last:\n" + last);
+    return sky.skyUntil(cwd, millis, ok, what, "jobs", "queue");
   }
 
   private static Predicate<String> row(String regex) {

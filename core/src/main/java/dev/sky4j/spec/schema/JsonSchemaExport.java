@@ -1,6 +1,6 @@
 package dev.sky4j.spec.schema;
 
-import dev.sky4j.json.JsonText;
+import dev.sky4j.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -193,6 +193,6 @@ public final class JsonSchemaExport {
   }
 
   private static String str(String s) {
-    return JsonText.quote(s);
+    return Json.quote(s);
   }
 }

@@ -3,8 +3,6 @@ package dev.sky4j.provision.local;
 import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.provision.NodeState;
-import dev.sky4j.provision.ProvisionRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,9 +54,7 @@ public final class AutostopBench {
   }
 
   private static void start(LocalCloudFixture cloud) throws Exception {
-    cloud.provider.runInstances(new ProvisionRequest("bench", "region-a", null, "local-cpu", 2,
-        false, null, 0, Map.of()));
-    cloud.provider.waitInstances("bench", Duration.ofSeconds(30));
+    cloud.launch("bench", 2, false);
   }
 
   private static HttpJsonClient head(LocalCloudFixture cloud) throws Exception {

@@ -8,11 +8,9 @@ import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
 import dev.sky4j.provision.NodeState;
-import dev.sky4j.provision.ProvisionRequest;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +40,7 @@ class AutostopLocalTest {
   }
 
   private ClusterInfo launch(String name, int nodes) throws Exception {
-    cloud.provider.runInstances(new ProvisionRequest(name, "region-a", null, "local-cpu", nodes,
-        false, null, 0, Map.of()));
-    cloud.provider.waitInstances(name, Duration.ofSeconds(30));
-    return cloud.provider.getClusterInfo(name).orElseThrow();
+    return cloud.launch(name, nodes, false);
   }
 
   private HttpJsonClient agent(String cluster, int rank) throws Exception {
@@ -167,9 +162,7 @@ class AutostopLocalTest {
     HttpJsonClient head = agent("kept", 0);
     head.post("/autostop", Map.of("idleMinutes", 60, "down", true));
     cloud.provider.stopInstances("kept", false);
-    cloud.provider.runInstances(new ProvisionRequest("kept", "region-a", null, "local-cpu", 1,
-        false, null, 0, Map.of()));
-    cloud.provider.waitInstances("kept", Duration.ofSeconds(30));
+    cloud.launch("kept", 1, false);
     Map<String, Object> after = (Map<String, Object>) head.get("/autostop");
     assertThat(after).as("stored on the node's disk").containsEntry("enabled", true)
         .containsEntry("idleSeconds", 3600L).containsEntry("down", true)

@@ -1,16 +1,13 @@
 package dev.sky4j.provision.local;
 
 import dev.sky4j.provision.ClusterInfo;
-import dev.sky4j.provision.ProvisionRequest;
 import dev.sky4j.ssh.CommandRunner;
 import dev.sky4j.ssh.SshTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Timed benchmark for the local cloud (run by bench/local-cloud.sh, not by the test suite):
@@ -25,10 +22,7 @@ public final class LocalCloudBench {
       ClusterInfo info = null;
       for (int i = 0; i < 3; i++) {
         long t0 = System.nanoTime();
-        cloud.provider.runInstances(new ProvisionRequest("b" + i, "region-b", "zone-1", "local-cpu", 1,
-            false, null, 0, Map.of()));
-        cloud.provider.waitInstances("b" + i, Duration.ofSeconds(30));
-        info = cloud.provider.getClusterInfo("b" + i).orElseThrow();
+        info = cloud.launch("b" + i, "region-b", "zone-1", 1, false);
         try (CommandRunner r = runner(info)) {
           r.run("true");
         }

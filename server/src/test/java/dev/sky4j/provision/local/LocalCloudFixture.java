@@ -1,9 +1,13 @@
 package dev.sky4j.provision.local;
 
 import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.provision.ClusterInfo;
+import dev.sky4j.provision.ProvisionRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +25,19 @@ final class LocalCloudFixture implements AutoCloseable {
     Files.createDirectories(paths.sky4jHome());
     Files.writeString(paths.localCloudConfig(), config);
     provider = new LocalProvider(paths);
+  }
+
+  /** Starts (or restarts) {@code nodes} local-cpu nodes in region-a and waits until SSH is up. */
+  ClusterInfo launch(String name, int nodes, boolean spot) throws Exception {
+    return launch(name, "region-a", null, nodes, spot);
+  }
+
+  ClusterInfo launch(String name, String region, String zone, int nodes, boolean spot)
+      throws Exception {
+    provider.runInstances(new ProvisionRequest(name, region, zone, "local-cpu", nodes, spot, null,
+        0, Map.of()));
+    provider.waitInstances(name, Duration.ofSeconds(30));
+    return provider.getClusterInfo(name).orElseThrow();
   }
 
   @Override

@@ -7,9 +7,7 @@ import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.NodeState;
-import dev.sky4j.provision.ProvisionRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +36,7 @@ class TeardownHooksLocalTest {
   }
 
   private void launch(String name, int nodes) throws Exception {
-    cloud.provider.runInstances(new ProvisionRequest(name, "region-a", null, "local-cpu", nodes,
-        true, null, 0, Map.of()));
-    cloud.provider.waitInstances(name, Duration.ofSeconds(30));
+    cloud.launch(name, nodes, true);
   }
 
   private Path home(String cluster, int rank) {
