@@ -50,7 +50,7 @@ public final class Main implements Runnable {
     // run that names a command registers only that one; help and unknown words get all of them.
     Class<?> only = args.length > 0 ? find(args[0]) : null;
     for (Class<?> c : only != null ? List.<Class<?>>of(only) : COMMANDS) {
-      cl.addSubcommand(new CommandLine(c));
+      cl.addSubcommand(withHelp(new CommandLine(c)));
     }
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("error: " + ex.getMessage());
@@ -58,6 +58,15 @@ public final class Main implements Runnable {
       return 2;
     });
     return cl.execute(args);
+  }
+
+  /** Every command and sub-subcommand answers {@code -h/--help}, as the error hints promise. */
+  private static CommandLine withHelp(CommandLine cl) {
+    if (cl.getCommandSpec().optionsMap().get("--help") == null) {
+      cl.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+    cl.getSubcommands().values().forEach(Main::withHelp);
+    return cl;
   }
 
   private static Class<?> find(String word) {
