@@ -68,6 +68,7 @@ public final class ApiServer {
       cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.routes.before(this::authorize);
+      cfg.routes.before(ApiServer::refuseLargeBodies);
       routes(cfg.routes);
       cfg.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.problem()));
       cfg.routes.exception(JsonException.class, (e, ctx) -> problem(ctx,
@@ -111,12 +112,28 @@ public final class ApiServer {
           + "; the API is described at " + P + "/openapi.json");
     }
     if (e.getStatus() == 413) {
-      return Problem.of(413, "body-too-large", "the request body is larger than this server "
-          + "accepts (" + MAX_BODY_MB + " MB); files belong in workdir or file_mounts, which are "
-          + "synced to the nodes rather than sent in the request");
+      return tooLarge();
     }
     return Problem.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage()
         + " (" + ctx.method() + " " + ctx.path() + ")");
+  }
+
+  /**
+   * Refuses a body from its Content-Length before reading it, so a huge upload is answered at
+   * once instead of being read up to the limit (and the client is not left writing into a
+   * connection the server has given up on).
+   */
+  private static void refuseLargeBodies(Context ctx) {
+    if (ctx.contentLength() > MAX_BODY_MB * 1024L * 1024L) {
+      ctx.header("Connection", "close");
+      throw new ApiError(tooLarge());
+    }
+  }
+
+  private static Problem tooLarge() {
+    return Problem.of(413, "body-too-large", "the request body is larger than this server "
+        + "accepts (" + MAX_BODY_MB + " MB); files belong in workdir or file_mounts, which are "
+        + "synced to the nodes rather than sent in the request");
   }
 
   public void stop() {

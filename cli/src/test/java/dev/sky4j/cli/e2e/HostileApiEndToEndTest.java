@@ -35,7 +35,6 @@ class HostileApiEndToEndTest {
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       String base = "http://127.0.0.1:" + sky.port + "/api/v1";
-      String huge = "{\"yaml\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
       List<String[]> cases = List.of(
           new String[] {"POST", "/launch", "{not json"},
           new String[] {"POST", "/launch", "[1,2,3]"},
@@ -49,11 +48,13 @@ class HostileApiEndToEndTest {
           new String[] {"GET", "/clusters/..%2F..%2Fetc%2Fpasswd/queue", null},
           new String[] {"GET", "/requests/..%2F..%2Fstate.db", null},
           new String[] {"GET", "/requests?limit=lots", null},
-          new String[] {"POST", "/validate", huge},
           new String[] {"DELETE", "/status", null},
           new String[] {"GET", "/no/such/route", null});
       List<String> bad = new ArrayList<>();
-      assertThat(send(base, "POST", "/validate", huge).body()).contains("body-too-large");
+      // A 20 MB body is refused from its Content-Length alone. Sent over a raw socket that never
+      // sends the body: a client that streams it all races the server closing the connection.
+      String tooLarge = headersOnly(base, "/validate", 20 * 1024 * 1024);
+      assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("body-too-large").doesNotContain("\tat ");
       for (String[] c : cases) {
         HttpResponse<String> r = send(base, c[0], c[1], c[2]);
         String what = c[0] + " " + c[1] + " -> " + r.statusCode() + " " + abbreviate(r.body());
@@ -133,6 +134,20 @@ class HostileApiEndToEndTest {
       b.header("Content-Type", "application/json");
     }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends a POST's headers claiming {@code length} bytes of body, then reads the whole answer. */
+  private static String headersOnly(String base, String path, long length) throws Exception {
+    URI uri = URI.create(base + path);
+    try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(20_000);
+      String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n"
+          + "Connection: close\r\n\r\n";
+      s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static String events(String base, String path) throws Exception {

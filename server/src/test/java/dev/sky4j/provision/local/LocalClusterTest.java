@@ -260,6 +260,14 @@ class LocalClusterTest {
     assertThat(head.run("cat copied.txt").stdout()).isEqualTo("hello over scp\n");
     exec("scp", "-F", cfg, "-o", "BatchMode=yes", "dev-worker1:run-env.txt", cloud.root.resolve("back.txt").toString());
     assertThat(Files.readString(cloud.root.resolve("back.txt"))).contains("SKYPILOT_NODE_RANK=1");
+
+    // rsync -e ssh by name, as users sync data to a dev box (scripts/install-deps.sh installs it)
+    assumeTrue(onPath("rsync"), "rsync not installed: run scripts/install-deps.sh");
+    Path src = Files.createDirectories(cloud.root.resolve("rsync-src/sub"));
+    Files.writeString(src.resolve("b.txt"), "synced by rsync\n");
+    exec("rsync", "-a", "-e", "ssh -F " + cfg + " -o BatchMode=yes",
+        cloud.root.resolve("rsync-src") + "/", "dev:rsynced/");
+    assertThat(head.run("cat rsynced/sub/b.txt").stdout()).isEqualTo("synced by rsync\n");
   }
 
   private static boolean onPath(String tool) {
