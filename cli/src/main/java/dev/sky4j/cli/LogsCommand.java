@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sky logs CLUSTER [JOB]}: a job's output, followed until it ends unless --no-follow. */
-@Command(name = "logs", description = "Show a job's output (the latest job by default).")
+/**
+ * {@code sky logs CLUSTER [JOB]}: a job's output, followed until it ends unless --no-follow; with
+ * {@code --hook EVENT}, the output the server saved of the cluster's stop/down hooks instead.
+ */
+@Command(name = "logs", description = "Show a job's output (the latest job by default), "
+    + "or with --hook the saved output of the cluster's lifecycle hooks.")
 public final class LogsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CLUSTER") String cluster;
 
@@ -22,8 +26,25 @@ public final class LogsCommand implements Callable<Integer> {
   @Option(names = "--status", description = "Print only the job's status; exit 0 if it succeeded.")
   boolean status;
 
+  @Option(names = "--hook", paramLabel = "EVENT",
+      description = "Print the saved output of the cluster's stop, down or preemption hooks "
+          + "(kept by the server after sky stop / sky down); exit 1 when there is none.")
+  String hook;
+
   @Override
   public Integer call() {
+    if (hook != null) {
+      if (jobId != null || status) {
+        System.err.println("error: --hook prints hook output, not a job's: drop the JOB_ID and "
+            + "--status, e.g. sky logs " + cluster + " --hook " + hook);
+        return 2;
+      }
+      return Remote.run(Version.current(), c -> {
+        String out = c.hookLog(cluster, hook).output();
+        System.out.print(out.endsWith("\n") || out.isEmpty() ? out : out + "\n");
+        return 0;
+      });
+    }
     return Remote.run(Version.current(), c -> {
       AtomicBoolean done = new AtomicBoolean();
       Thread hook = new Thread(() -> {

@@ -3,6 +3,7 @@ package dev.sky4j.client;
 import dev.sky4j.client.dto.Accepted;
 import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.Health;
+import dev.sky4j.client.dto.HookLog;
 import dev.sky4j.client.dto.LogChunk;
 import dev.sky4j.client.dto.ManagedJobCancel;
 import dev.sky4j.client.dto.ManagedJobLaunch;
@@ -111,6 +112,11 @@ public final class SkyClient {
   }
 
   // ---- managed jobs ------------------------------------------------------------------------
+
+  /** {@code sky logs CLUSTER --hook EVENT}: the saved hook output; a 404 problem when there is none. */
+  public HookLog hookLog(String cluster, String event) throws IOException, ApiException {
+    return get("/clusters/" + enc(cluster) + "/hooks/" + enc(event) + "/log", HookLog.class);
+  }
 
   public ManagedJobRecord launchManagedJob(ManagedJobLaunch req) throws IOException, ApiException {
     return post("/jobs/launch", req, ManagedJobRecord.class);

@@ -165,6 +165,8 @@ public final class ApiServer {
         "true".equals(ctx.queryParam("refresh")))));
     r.get(P + "/clusters/{cluster}/queue", ctx -> ctx.json(sky.queue(ctx.pathParam("cluster"),
         "true".equals(ctx.queryParam("skipFinished")))));
+    r.get(P + "/clusters/{cluster}/hooks/{event}/log", ctx -> ctx.json(sky.hookLog(
+        ctx.pathParam("cluster"), ctx.pathParam("event"))));
     r.sse(P + "/clusters/{cluster}/jobs/{job}/logs", client -> {
       Context ctx = client.ctx();
       String job = ctx.pathParam("job");

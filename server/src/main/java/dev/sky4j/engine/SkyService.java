@@ -9,6 +9,7 @@ import dev.sky4j.client.dto.ClusterRecord;
 import dev.sky4j.client.dto.CostEntry;
 import dev.sky4j.client.dto.DiagnosticDto;
 import dev.sky4j.client.dto.ExecRequest;
+import dev.sky4j.client.dto.HookLog;
 import dev.sky4j.client.dto.JobRecord;
 import dev.sky4j.client.dto.LocalPreemptRequest;
 import dev.sky4j.client.dto.LaunchRequest;
@@ -27,6 +28,7 @@ import dev.sky4j.requests.RequestContext;
 import dev.sky4j.requests.RequestExecutor;
 import dev.sky4j.requests.RequestExecutor.Kind;
 import dev.sky4j.spec.Diagnostic;
+import dev.sky4j.spec.Names;
 import dev.sky4j.spec.Task;
 import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
@@ -56,6 +58,7 @@ public final class SkyService implements AutoCloseable {
   private final Jobs jobs;
   private final StatusView view;
   private final JobClusters jobClusters;
+  private final TeardownHooks hooks;
   private final String user = System.getProperty("user.name");
   private volatile Runnable shutdownHook = () -> {};
 
@@ -68,7 +71,7 @@ public final class SkyService implements AutoCloseable {
     this.executor = new RequestExecutor(requests, home.resolve("server").resolve("requests"));
     ClusterLocks locks = new ClusterLocks();
     this.jobs = new Jobs(providers, access, jobStore);
-    TeardownHooks hooks = new TeardownHooks(access, home.resolve("logs").resolve("hooks"));
+    this.hooks = new TeardownHooks(access, home.resolve("logs").resolve("hooks"));
     this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks);
     this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks);
     this.view = new StatusView(clusters, providers, new StatusView.Released() {
@@ -261,6 +264,31 @@ public final class SkyService implements AutoCloseable {
       sink.problem(Problem.of(502, "agent-unreachable", "cannot read the log from " + cluster
           + "'s head node: " + e.getMessage() + "; run sky status -r " + cluster));
     }
+  }
+
+  /**
+   * {@code sky logs CLUSTER --hook EVENT}: what the server saved of a user's stop/down hooks. Read
+   * by name, not from the cluster's row, since a downed cluster's hook output outlives it.
+   */
+  public HookLog hookLog(String cluster, String event) throws IOException {
+    if (!TeardownHooks.EVENTS.contains(event)) {
+      throw ApiError.badRequest("bad-hook-event", "'" + event + "' is not a hook event: use "
+          + String.join(", ", TeardownHooks.EVENTS));
+    }
+    if (!Names.isValidClusterName(cluster)) {
+      throw ApiError.badRequest("bad-cluster-name", Names.clusterNameProblem(cluster));
+    }
+    String out = hooks.saved(cluster, event).orElseThrow(() -> ApiError.notFound("no-hook-log",
+        "no saved " + event + " hook output for " + cluster + ": " + switch (event) {
+          case "stop" -> "this server saves it when `sky stop " + cluster + "` runs the task's "
+              + "stop hooks; autostop's went to ~/sky_logs/hooks/stop.log on the head (ssh "
+              + cluster + " cat sky_logs/hooks/stop.log)";
+          case "down" -> "this server saves it when `sky down " + cluster + "` runs the task's "
+              + "down hooks; autodown's went with the head's disk";
+          default -> "preemption hooks run on the node being reclaimed: its "
+              + "~/sky_logs/hooks/preemption.log, while that node exists";
+        }));
+    return new HookLog(cluster, event, hooks.logFile(cluster, event).toString(), out);
   }
 
   public List<CheckEntry> check() {

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a cluster's {@code config.hooks} for a user's {@code sky stop} ({@code stop}) or
@@ -26,6 +27,15 @@ final class TeardownHooks {
   TeardownHooks(ClusterAccess access, Path logRoot) {
     this.access = access;
     this.logRoot = logRoot;
+  }
+
+  /** The events a hook can run for, as {@code config.hooks[].events} names them. */
+  static final List<String> EVENTS = List.of("stop", "down", "preemption");
+
+  /** What {@link #run} saved for this cluster and event, or empty when it saved nothing. */
+  Optional<String> saved(String cluster, String event) throws IOException {
+    Path f = logFile(cluster, event);
+    return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
   }
 
   Path logFile(String cluster, String event) {

@@ -68,11 +68,19 @@ class AutostopEndToEndTest {
       assertThat(sky.sky(tmp, "status", "-r").out()).as("cancelled: still up, AUTOSTOP -")
           .containsPattern("dev .*UP +- ");
 
+      var none = sky.sky(tmp, "logs", "dev", "--hook", "stop");
+      assertThat(none.code()).as(none.all()).isEqualTo(1);
+      assertThat(none.err()).contains("no saved stop hook output for dev")
+          .contains("sky stop dev");
+
       // a user's sky stop runs the stop hooks first and keeps their output on this machine
       var stop = sky.sky(tmp, "stop", "dev", "-y");
       assertThat(stop.code()).as(stop.all()).isZero();
       assertThat(stop.out()).contains("Ran 1 stop hook(s) on dev: [exit 0]");
       assertThat(sky.home.resolve("logs/hooks/dev/stop.log")).content().contains("stop-hook-ran");
+      var saved = sky.sky(tmp, "logs", "dev", "--hook", "stop");
+      assertThat(saved.code()).as(saved.all()).isZero();
+      assertThat(saved.out()).contains("stop hooks of dev: [exit 0]").contains("stop-hook-ran");
       assertThat(sky.sky(tmp, "start", "dev").code()).isZero();
 
       var set = sky.sky(tmp, "autostop", "dev", "-i", "1", "-y");
@@ -115,6 +123,16 @@ class AutostopEndToEndTest {
       assertThat(down.code()).as(down.all()).isZero();
       assertThat(sky.home.resolve("logs/hooks/sp/down.log")).content().contains("down-hook-ran");
       assertThat(sky.home.resolve("logs/hooks/sp/stop.log")).doesNotExist();
+      // the saved output outlives the cluster: sky logs reads it by name
+      var savedDown = sky.sky(tmp, "logs", "sp", "--hook", "down");
+      assertThat(savedDown.code()).as(savedDown.all()).isZero();
+      assertThat(savedDown.out()).contains("down-hook-ran");
+      var noStop = sky.sky(tmp, "logs", "sp", "--hook", "stop");
+      assertThat(noStop.code()).isEqualTo(1);
+      assertThat(noStop.err()).contains("no saved stop hook output for sp");
+      var badEvent = sky.sky(tmp, "logs", "sp", "--hook", "reboot");
+      assertThat(badEvent.code()).isEqualTo(1);
+      assertThat(badEvent.err()).contains("'reboot' is not a hook event: use stop, down, preemption");
     }
   }
 }
