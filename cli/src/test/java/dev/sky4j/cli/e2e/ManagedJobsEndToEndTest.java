@@ -37,6 +37,23 @@ class ManagedJobsEndToEndTest {
         while true; do i=$((i+1)); echo "$i" > /checkpoint/step; echo "step $i"; sleep 0.3; done
       """;
 
+  /** Counts to 40, saving its step in the bucket so a recovery resumes from it, then ends. */
+  private static final String COUNT = """
+      name: count
+      resources:
+        infra: local
+        use_spot: true
+      file_mounts:
+        /checkpoint:
+          name: e2e-count
+          mode: MOUNT
+      run: |
+        i=$(cat /checkpoint/step 2>/dev/null || echo 0)
+        echo "resumed at $i"
+        while [ "$i" -lt 40 ]; do i=$((i+1)); echo "step $i"; echo "$i" > /checkpoint/step; sleep 0.2; done
+        echo "counted to $i"
+      """;
+
   @TempDir Path tmp;
 
   private CliProcess fixture(int bootSeconds) throws Exception {
@@ -186,6 +203,67 @@ class ManagedJobsEndToEndTest {
       var notId = sky.sky(tmp, "jobs", "logs", "seven");
       assertThat(notId.code()).isEqualTo(2);
       assertThat(notId.err()).contains("seven");
+    }
+  }
+
+  /** The one managed job's row from {@code sky jobs queue -o json}. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> jobJson(CliProcess sky, Path cwd) throws Exception {
+    var json = sky.sky(cwd, "jobs", "queue", "-o", "json");
+    assertThat(json.code()).as(json.all()).isZero();
+    return ((List<Map<String, Object>>) Json.parse(json.out())).get(0);
+  }
+
+  @Test
+  void aServerKilledWhileAJobIsRecoveringIsRestartedAndTheJobStillFinishes() throws Exception {
+    // 4 s of boot: RECOVERING lasts long enough to see it and kill the server in the middle of it
+    try (CliProcess sky = fixture(4)) {
+      Files.writeString(tmp.resolve("count.yaml"), COUNT);
+      var launch = sky.sky(tmp, "jobs", "launch", "-n", "x", "count.yaml", "-d", "-y");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      queueUntil(sky, tmp, 60_000, row("1 +x +.* RUNNING "), "job 1 RUNNING");
+      logsUntil(sky, tmp, 30_000, "step 3");
+
+      var preempt = sky.sky(tmp, "local", "preempt", "sky-managed-1-x");
+      assertThat(preempt.code()).as(preempt.all()).isZero();
+      long deadline = System.currentTimeMillis() + 30_000;
+      Map<String, Object> job = jobJson(sky, tmp);
+      while (!"RECOVERING".equals(job.get("status"))) {
+        assertThat(System.currentTimeMillis()).as("job 1 never showed RECOVERING; last: " + job)
+            .isLessThan(deadline);
+        Thread.sleep(100);
+        job = jobJson(sky, tmp);
+      }
+      long killed = sky.serverPid();
+      sky.killServerHard();
+
+      // the next CLI call starts a new server, which takes the recovery over
+      queueUntil(sky, tmp, 120_000, row("1 +x +.* SUCCEEDED\\b"), "job 1 SUCCEEDED after the restart");
+      assertThat(sky.serverPid()).as("a new server runs").isNotEqualTo(killed);
+      Map<String, Object> done = jobJson(sky, tmp);
+      assertThat(done).containsEntry("status", "SUCCEEDED");
+      assertThat(((Number) done.get("recoveries")).intValue()).isGreaterThanOrEqualTo(1);
+
+      var logs = sky.sky(tmp, "jobs", "logs", "1", "--no-follow");
+      assertThat(logs.code()).as(logs.all()).isZero();
+      String out = logs.out();
+      assertThat(out).contains("resumed at 0", "counted to 40");
+      Matcher resumed = Pattern.compile("resumed at (\\d+)").matcher(out);
+      int from = 0;
+      int at = 0;
+      while (resumed.find()) {
+        from = Integer.parseInt(resumed.group(1));
+        at = resumed.end();
+      }
+      assertThat(from).as("the last attempt resumed from the bucket, not from step 0:\n" + out)
+          .isPositive();
+      String last = out.substring(at);
+      for (int i = from + 1; i <= 40; i++) {
+        assertThat(last).as("the last attempt ran every step after its checkpoint")
+            .contains("step " + i + "\n");
+      }
+      assertThat(sky.providerClusters()).as("the job's cluster is torn down").isEmpty();
+      assertThat(sky.nodeProcesses()).as("node processes left").isEmpty();
     }
   }
 }
