@@ -51,7 +51,7 @@ public final class NodeMain {
     Path agentDir = NodeConfig.agentDir(home);
     Files.deleteIfExists(agentDir.resolve(READY_FILE));
     Files.deleteIfExists(agentDir.resolve(PREEMPTED_FILE));
-    Files.writeString(agentDir.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
+    dev.sky4j.agent.local.LocalNodes.writePid(home, ProcessHandle.current().pid());
 
     RankRegistry ranks = new RankRegistry(home, agentDir, cfg.gpuDevices());
     RankLauncher launcher = (node, jobId, phase, rank, script, env, slots, workdir) -> {

@@ -6,6 +6,7 @@ import dev.sky4j.agent.jobs.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,18 @@ public final class LocalNodes {
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Writes a node's pid file atomically (temp file, then rename). Both the provider and the node
+   * itself write it; a plain write truncates first, and a reader in that instant saw an empty
+   * file and took a starting node for a dead one.
+   */
+  public static void writePid(Path home, long pid) throws IOException {
+    Path pidFile = NodeConfig.agentDir(home).resolve(NodeMain.PID_FILE);
+    Path tmp = pidFile.resolveSibling(NodeMain.PID_FILE + "." + ProcessHandle.current().pid() + ".tmp");
+    Files.writeString(tmp, Long.toString(pid));
+    Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   public static boolean ready(Path home) {

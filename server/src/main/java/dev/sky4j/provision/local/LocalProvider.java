@@ -186,6 +186,18 @@ public final class LocalProvider implements Provider {
   /** Nodes and GPUs a zone already holds. */
   record Usage(int nodes, int gpus) {}
 
+  /** The end of a dead node's log, so the error says why without opening the file. */
+  private static String lastLines(Path log) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(log);
+      List<String> tail = lines.subList(Math.max(0, lines.size() - 6), lines.size());
+      String text = String.join("\n  ", tail).strip();
+      return text.isEmpty() ? "" : "\n  " + (text.length() > 1200 ? text.substring(text.length() - 1200) : text);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
   @Override
   public void waitInstances(String cluster, Duration timeout) throws ProvisionException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -205,7 +217,7 @@ public final class LocalProvider implements Provider {
         if (NodeProcess.find(h).isEmpty() && System.nanoTime() - startedWaiting > 2_000_000_000L) {
           throw new ProvisionException.CapacityUnavailable(layout.region(cluster), layout.zone(cluster),
               "node " + h.getFileName() + " of " + cluster + " exited while starting; its log: "
-              + NodeConfig.agentDir(h).resolve("node.log"));
+              + NodeConfig.agentDir(h).resolve("node.log") + lastLines(NodeConfig.agentDir(h).resolve("node.log")));
         }
       }
       if (all && System.nanoTime() - startedWaiting >= (long) (config.nodeBootSeconds() * 1e9)) {

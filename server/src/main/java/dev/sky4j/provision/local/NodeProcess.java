@@ -63,7 +63,7 @@ final class NodeProcess {
     Process p = pb.start();
     // setsid execs in place, so this is the node's pid: written now, the node counts as
     // existing (capacity, state) from this moment, not only once its JVM is up
-    Files.writeString(agentDir.resolve(NodeMain.PID_FILE), Long.toString(p.pid()));
+    LocalNodes.writePid(home, p.pid());
   }
 
   /** The empty folder the node's private root is mounted on (inside its namespace only). */
