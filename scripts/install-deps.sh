@@ -25,3 +25,10 @@ for dir in "$root"/lsp/e2e; do
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
   fi
 done
+
+# Python's jsonschema + PyYAML check the exported task schema (JsonSchemaExportTest): from the
+# system Python when it has them, else from a venv under the repo.
+if ! python3 -c "import jsonschema, yaml" 2>/dev/null && [ ! -x "$root/.venv/bin/python3" ]; then
+  echo "Creating .venv with jsonschema and PyYAML"
+  python3 -m venv "$root/.venv" && "$root/.venv/bin/pip" install -q jsonschema pyyaml
+fi

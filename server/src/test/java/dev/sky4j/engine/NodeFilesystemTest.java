@@ -1,7 +1,7 @@
 package dev.sky4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.agent.fs.Namespaces;
 import dev.sky4j.agent.http.HttpJsonClient;
@@ -76,7 +76,7 @@ class NodeFilesystemTest {
 
   @Test
   void twoNodesOfOneClusterEachHaveTheirOwnTmp() throws Exception {
-    assumeTrue(Namespaces.availability().available(), Namespaces.availability().describe());
+    require(Namespaces.availability().available(), Namespaces.availability().describe());
     String name = "sky4j-ns-" + UUID.randomUUID();
     launch("ns-two", "num_nodes: 2\nresources:\n  infra: local\n");
     ClusterInfo info = new LocalProvider(paths).getClusterInfo("ns-two").orElseThrow();
@@ -117,7 +117,7 @@ class NodeFilesystemTest {
 
   @Test
   void fileMountAndStorageAppearAtTheirPathsAndTheBucketOutlivesTheCluster() throws Exception {
-    assumeTrue(Namespaces.availability().available(), Namespaces.availability().describe());
+    require(Namespaces.availability().available(), Namespaces.availability().describe());
     String log = launch("ns-a", """
         resources:
           infra: local

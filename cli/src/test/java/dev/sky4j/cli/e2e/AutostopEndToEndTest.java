@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class AutostopEndToEndTest {
   @TempDir Path tmp;
 
   private CliProcess fixture() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Files.writeString(tmp.resolve("task.yaml"), TASK);
     CliProcess sky = new CliProcess(tmp);
     sky.extraEnv.put("SKY4J_AUTOSTOP_SECONDS_PER_MINUTE", "2");

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class ConcurrentLaunchEndToEndTest {
 
   @Test
   void tenLaunchesAtOnceAllSucceed() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       sky.localCloud("region-a.zone-1.nodes=" + N + "\n");
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();

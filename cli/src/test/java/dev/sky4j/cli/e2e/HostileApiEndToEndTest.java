@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.json.Json;
 import java.io.File;
@@ -31,7 +31,7 @@ class HostileApiEndToEndTest {
 
   @Test
   void badRequestsGetProblemObjectsNotStackTraces() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       String base = "http://127.0.0.1:" + sky.port + "/api/v1";
@@ -77,7 +77,7 @@ class HostileApiEndToEndTest {
 
   @Test
   void serverBoundBeyondLoopbackRefusesRequestsWithoutTheToken() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Path home = tmp.resolve("remote-home");
     int port = CliProcess.freePort();
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class LaunchEndToEndTest {
 
   @Test
   void launchExecLogsStatusStopStartDown() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Path project = Files.createDirectories(tmp.resolve("project"));
     Files.createDirectories(project.resolve("code"));
     Files.writeString(project.resolve("code").resolve("train.py"), "print('training')\n");
@@ -88,7 +88,7 @@ class LaunchEndToEndTest {
 
   @Test
   void yamlErrorsArePrintedLikeValidateAndNothingIsSent() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first");
+    require(CliProcess.serverJarBuilt(), "build the server jar first");
     Files.writeString(tmp.resolve("bad.yaml"), "run: echo hi\nnum_nodes: zero\n");
     try (CliProcess sky = new CliProcess(tmp)) {
       var r = sky.sky(tmp, "launch", "-c", "bad", "bad.yaml");

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.json.Json;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class ManagedJobsEndToEndTest {
   @TempDir Path tmp;
 
   private CliProcess fixture(int bootSeconds) throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Files.writeString(tmp.resolve("train.yaml"), TRAIN);
     CliProcess sky = new CliProcess(tmp);
     sky.localCloud("node.boot-seconds=" + bootSeconds + "\n");

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.json.Json;
 import java.net.URI;
@@ -30,7 +30,7 @@ class OpenApiEndToEndTest {
 
   @Test
   void everyRegisteredRouteIsDocumentedAndTheCheckedInCopyIsCurrent() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       String log = Files.readString(sky.home.resolve("server").resolve("server.log"));

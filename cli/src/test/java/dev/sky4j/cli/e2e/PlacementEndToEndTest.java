@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ class PlacementEndToEndTest {
 
   @Test
   void launchFailsOverPastFullZonesAndSaysSo() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       // region-a has no room at all: the launch must move on to region-b
       sky.localCloud("region-a.zone-1.nodes=0\nregion-a.zone-2.nodes=0\n");
@@ -35,7 +35,7 @@ class PlacementEndToEndTest {
 
   @Test
   void twoNodeLaunchRunsEveryRankWithTheTaskEnvs() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Files.writeString(tmp.resolve("two.yaml"), """
         num_nodes: 2
         resources:

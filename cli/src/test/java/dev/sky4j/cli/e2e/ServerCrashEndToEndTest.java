@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ServerCrashEndToEndTest {
 
   @Test
   void killedDuringLaunchTheHalfLaunchedClusterIsCleanedUp() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       var launch = sky.start(tmp, "launch", "-c", "half", "--", "echo", "never-runs");
       Path clusterDir = sky.home.resolve("local").resolve("half");
@@ -46,7 +46,7 @@ class ServerCrashEndToEndTest {
 
   @Test
   void killedDuringAJobTheJobFinishesAndItsLogIsComplete() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Files.writeString(tmp.resolve("slow.yaml"), """
         resources:
           cpus: 1+

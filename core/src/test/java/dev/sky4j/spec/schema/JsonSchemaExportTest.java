@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import dev.sky4j.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,12 +44,12 @@ class JsonSchemaExportTest {
 
   @Test
   void pythonJsonschemaAcceptsExamplesAndRejectsUnknownFields(@TempDir Path tmp) throws Exception {
-    Assumptions.assumeTrue(hasPythonJsonschema(), "python3 with jsonschema and yaml is not installed");
+    Prerequisites.require(hasPythonJsonschema(), "python3 with jsonschema and yaml is not installed: run scripts/install-deps.sh");
     Path schema = tmp.resolve("task.schema.json");
     Files.writeString(schema, JsonSchemaExport.toJson(), StandardCharsets.UTF_8);
     Path script = tmp.resolve("check.py");
     Files.writeString(script, CHECK);
-    var cmd = new java.util.ArrayList<>(java.util.List.of("python3", script.toString(), schema.toString()));
+    var cmd = new java.util.ArrayList<>(java.util.List.of(python(), script.toString(), schema.toString()));
     try (var s = Files.list(ExamplesTestAccess.examples())) {
       s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> cmd.add(p.toString()));
     }
@@ -60,9 +60,15 @@ class JsonSchemaExportTest {
     assertThat(p.exitValue()).isZero();
   }
 
+  /** The repo's .venv (made by scripts/install-deps.sh when the system Python lacks the modules). */
+  private static String python() {
+    Path venv = ExamplesTestAccess.examples().resolveSibling(".venv").resolve("bin/python3");
+    return Files.isExecutable(venv) ? venv.toString() : "python3";
+  }
+
   private static boolean hasPythonJsonschema() {
     try {
-      Process p = new ProcessBuilder("python3", "-c", "import jsonschema, yaml").start();
+      Process p = new ProcessBuilder(python(), "-c", "import jsonschema, yaml").start();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException | InterruptedException e) {
       return false;

@@ -1,7 +1,7 @@
 package dev.sky4j.provision.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.ClusterInfo;
@@ -242,7 +242,7 @@ class LocalClusterTest {
   @Test
   @Order(9)
   void realOpenSshReachesHeadAndWorkerByNameAndScpWorks() throws Exception {
-    assumeTrue(onPath("ssh") && onPath("scp"),
+    require(onPath("ssh") && onPath("scp"),
         "OpenSSH client not installed: run scripts/install-deps.sh (apt-get install openssh-client)");
     SshConfigWriter writer = new SshConfigWriter(cloud.paths);
     List<SshConfigWriter.HostEntry> hosts = new ArrayList<>();
@@ -262,7 +262,7 @@ class LocalClusterTest {
     assertThat(Files.readString(cloud.root.resolve("back.txt"))).contains("SKYPILOT_NODE_RANK=1");
 
     // rsync -e ssh by name, as users sync data to a dev box (scripts/install-deps.sh installs it)
-    assumeTrue(onPath("rsync"), "rsync not installed: run scripts/install-deps.sh");
+    require(onPath("rsync"), "rsync not installed: run scripts/install-deps.sh");
     Path src = Files.createDirectories(cloud.root.resolve("rsync-src/sub"));
     Files.writeString(src.resolve("b.txt"), "synced by rsync\n");
     exec("rsync", "-a", "-e", "ssh -F " + cfg + " -o BatchMode=yes",
