@@ -58,8 +58,7 @@ public final class AutostopBench {
   }
 
   private static HttpJsonClient head(LocalCloudFixture cloud) throws Exception {
-    NodeConfig c = NodeConfig.read(cloud.paths.localCloudDir().resolve("bench").resolve("node-0"));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(cloud.paths.localCloudDir().resolve("bench").resolve("node-0"));
   }
 
   private static boolean stopped(LocalCloudFixture cloud) {

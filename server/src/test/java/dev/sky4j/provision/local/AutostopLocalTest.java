@@ -44,8 +44,7 @@ class AutostopLocalTest {
   }
 
   private HttpJsonClient agent(String cluster, int rank) throws Exception {
-    NodeConfig c = NodeConfig.read(cloud.paths.localCloudDir().resolve(cluster).resolve("node-" + rank));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(cloud.paths.localCloudDir().resolve(cluster).resolve("node-" + rank));
   }
 
   private Map<String, NodeState> states(String cluster) {

@@ -44,8 +44,7 @@ class TeardownHooksLocalTest {
   }
 
   private HttpJsonClient agent(String cluster, int rank) throws Exception {
-    NodeConfig c = NodeConfig.read(home(cluster, rank));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(home(cluster, rank));
   }
 
   private static Map<String, Object> hook(String run, String event, int timeout) {
