@@ -1,6 +1,5 @@
 package dev.sky4j.provision.local;
 
-import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.provision.NodeState;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.sky4j.provision.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.NodeState;
