@@ -8,6 +8,7 @@ import dev.sky4j.agent.autostop.LocalSelfStop;
 import dev.sky4j.agent.autostop.SelfStop;
 import dev.sky4j.agent.autostop.Teardown;
 import dev.sky4j.agent.http.AgentHttpServer;
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.fs.NodeMounts;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.MountRoute;
@@ -49,6 +50,7 @@ public final class NodeMain {
     Path home = Path.of(args[1]).toAbsolutePath();
     NodeConfig cfg = NodeConfig.read(home);
     Path agentDir = NodeConfig.agentDir(home);
+    AgentSecret secret = secret(agentDir);
     Files.deleteIfExists(agentDir.resolve(READY_FILE));
     Files.deleteIfExists(agentDir.resolve(PREEMPTED_FILE));
     dev.sky4j.agent.local.LocalNodes.writePid(home, ProcessHandle.current().pid());
@@ -58,28 +60,27 @@ public final class NodeMain {
       if (node == cfg.rank()) {
         return RankHandle.local(ranks.start(jobId, phase, rank, script, env, slots, workdir));
       }
-      String peer = cfg.peers().get(node);
-      int colon = peer.lastIndexOf(':');
-      HttpJsonClient worker =
-          new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)));
+      HttpJsonClient worker = HttpJsonClient.peer(cfg.peers().get(node), secret);
       return RemoteRank.start(worker, jobId, phase, rank, script, env, slots, workdir);
     };
     JobQueue queue = new JobQueue(cfg, home, launcher);
     SessionTracker tracker = new SessionTracker(cfg.agentPort());
     long boot = System.currentTimeMillis();
-    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker, workerPeers(cfg));
+    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker, workerPeers(cfg),
+        secret);
     AutostopStore store = new AutostopStore(agentDir);
-    Teardown teardown = new Teardown(store, new HookRunner(home), workerPeers(cfg));
+    Teardown teardown = new Teardown(store, new HookRunner(home), workerPeers(cfg), secret);
     Autostopper autostop = new Autostopper(agentDir, store, activity, teardown,
         selfStop(cfg, home), queue::lastSubmitMillis, boot, () -> System.exit(0));
 
     AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
         () -> health(cfg, boot, NodeMounts.forNode(home, agentDir).describe()),
         cluster -> activity.report(cluster && cfg.rank() == 0, boot),
-        autostop, teardown);
+        autostop, teardown, secret);
     NodeMounts mounts = NodeMounts.forNode(home, agentDir);
     mounts.reapply();
-    api.serveMounts(new MountRoute(mounts, workerPeers(cfg).stream().map(NodeMain::client).toList()));
+    api.serveMounts(new MountRoute(mounts, workerPeers(cfg).stream()
+        .map(peer -> HttpJsonClient.peer(peer, secret)).toList()));
     NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
         cfg.authorizedKeys(), tracker);
 
@@ -107,9 +108,17 @@ public final class NodeMain {
     stopped.await();
   }
 
-  private static HttpJsonClient client(String peer) {
-    int colon = peer.lastIndexOf(':');
-    return new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)));
+  /** The provider wrote it before starting the node; without it the node would answer anyone. */
+  private static AgentSecret secret(Path agentDir) {
+    try {
+      return AgentSecret.ofNode(agentDir);
+    } catch (java.io.IOException e) {
+      System.err.println("sky4j node: cannot read the cluster's agent secret ("
+          + e.getMessage() + "); the provider writes " + agentDir.resolve(AgentSecret.FILE)
+          + " before it starts the node. Not starting.");
+      System.exit(2);
+      return null;
+    }
   }
 
   private static Map<String, Object> health(NodeConfig cfg, long boot, String fs) {

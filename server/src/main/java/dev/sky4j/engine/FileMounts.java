@@ -1,6 +1,7 @@
 package dev.sky4j.engine;
 
 import dev.sky4j.agent.fs.Mount;
+import dev.sky4j.agent.fs.TreeCopy;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.local.LocalProvider;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A launch's {@code file_mounts}. A folder copied to an absolute path ({@code /data: ./data}) gets
@@ -151,22 +151,16 @@ final class FileMounts {
     return s.mode() == null ? "MOUNT" : s.mode().toUpperCase(Locale.ROOT);
   }
 
-  /** A storage source uploaded to its bucket: a folder's contents, or one file. */
+  /**
+   * A storage source uploaded to its bucket: a folder's contents (links inside it copied as
+   * links, never followed out), or one file (the source the task names is followed).
+   */
   private static void copyInto(Path from, Path bucket) throws IOException {
     if (!Files.isDirectory(from)) {
       Files.copy(from, bucket.resolve(from.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
       return;
     }
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = bucket.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    TreeCopy.copy(from, bucket);
   }
 
   static String expand(String p) {

@@ -1,11 +1,13 @@
 package dev.sky4j.engine;
 
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.LongPoll;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
 import dev.sky4j.requests.RequestLog;
+import dev.sky4j.ssh.AgentSecrets;
 import dev.sky4j.ssh.CommandRunner;
 import dev.sky4j.ssh.FolderSync;
 import dev.sky4j.ssh.SshConfigWriter;
@@ -26,10 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SshClusterAccess implements ClusterAccess {
   private final SshConfigWriter sshConfig;
+  private final AgentSecrets secrets;
   private final Map<String, Conn> conns = new ConcurrentHashMap<>();
 
   public SshClusterAccess(Sky4jPaths paths) {
     this.sshConfig = new SshConfigWriter(paths);
+    this.secrets = new AgentSecrets(paths);
   }
 
   /** The cached connections of one cluster. */
@@ -76,8 +80,9 @@ public final class SshClusterAccess implements ClusterAccess {
     synchronized (conn) {
       if (conn.agent == null) {
         CommandRunner head = conn.runners.get(0);
+        AgentSecret secret = secrets.require(c.cluster());
         conn.tunnel = head.forward(c.head().internalIp(), c.head().agentPort());
-        conn.agent = new HttpAgent(new HttpJsonClient("127.0.0.1", conn.tunnel.localPort()),
+        conn.agent = new HttpAgent(new HttpJsonClient("127.0.0.1", conn.tunnel.localPort(), secret),
             conn.tunnel.localPort());
       }
       return conn.agent;

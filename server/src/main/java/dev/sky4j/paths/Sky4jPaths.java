@@ -30,6 +30,11 @@ public record Sky4jPaths(Path sky4jHome, Path userHome, Path sshConfig) {
     return sky4jHome.resolve("keys");
   }
 
+  /** One agent secret per cluster, {@code keys/agent-secrets/<cluster>} (0600; see AgentSecrets). */
+  public Path agentSecretsDir() {
+    return keysDir().resolve("agent-secrets");
+  }
+
   public Path generatedSshDir() {
     return sky4jHome.resolve("generated").resolve("ssh");
   }

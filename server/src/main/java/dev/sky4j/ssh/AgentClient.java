@@ -1,5 +1,6 @@
 package dev.sky4j.ssh;
 
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.LongPoll;
 import dev.sky4j.agent.jobs.JobState;
@@ -18,13 +19,17 @@ public final class AgentClient implements AutoCloseable {
   private final CommandRunner.Tunnel tunnel;
   private final HttpJsonClient http;
 
-  private AgentClient(CommandRunner.Tunnel tunnel) {
+  private AgentClient(CommandRunner.Tunnel tunnel, AgentSecret secret) {
     this.tunnel = tunnel;
-    this.http = new HttpJsonClient("127.0.0.1", tunnel.localPort());
+    this.http = new HttpJsonClient("127.0.0.1", tunnel.localPort(), secret);
   }
 
-  /** Opens a tunnel from here to the agent of the node {@code runner} is connected to. */
-  public static AgentClient connect(CommandRunner runner, String nodeAddress) throws IOException {
+  /**
+   * Opens a tunnel from here to the agent of the node {@code runner} is connected to; calls carry
+   * the cluster's {@code secret}.
+   */
+  public static AgentClient connect(CommandRunner runner, String nodeAddress, AgentSecret secret)
+      throws IOException {
     CommandRunner.Result ready = runner.run("cat .sky4j-agent/ready");
     if (ready.exitCode() != 0) {
       throw new IOException("the sky4j agent on " + nodeAddress + " is not running: "
@@ -39,7 +44,7 @@ public final class AgentClient implements AutoCloseable {
     if (port < 0) {
       throw new IOException("the sky4j agent on " + nodeAddress + " did not say its port");
     }
-    return new AgentClient(runner.forward(nodeAddress, port));
+    return new AgentClient(runner.forward(nodeAddress, port), secret);
   }
 
   @SuppressWarnings("unchecked")

@@ -103,7 +103,8 @@ class NodeFilesystemTest {
     // autodown: the head deletes every home, its own included, from inside its namespace
     System.setProperty("sky4j.autostop.secondsPerMinute", "1");
     try {
-      new HttpJsonClient(info.head().internalIp(), info.head().agentPort())
+      new HttpJsonClient(info.head().internalIp(), info.head().agentPort(),
+          new dev.sky4j.ssh.AgentSecrets(paths).require("ns-two"))
           .post("/autostop", Map.of("idleSeconds", 1, "down", true, "waitFor", "none"));
       long deadline = System.currentTimeMillis() + 30_000;
       while (Files.exists(paths.localCloudDir().resolve("ns-two"))) {

@@ -1,5 +1,6 @@
 package dev.sky4j.agent.autostop;
 
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobQueue;
 import dev.sky4j.agent.ssh.SessionTracker;
@@ -23,8 +24,9 @@ public final class ClusterActivity {
   private final Function<String, Map<String, Object>> askWorker;
 
   /** {@code workerPeers}: {@code ip:agentPort} of every worker (empty on a worker itself). */
-  public ClusterActivity(String self, JobQueue queue, SessionTracker tracker, List<String> workerPeers) {
-    this(self, queue, tracker, workerPeers, ClusterActivity::ask);
+  public ClusterActivity(String self, JobQueue queue, SessionTracker tracker, List<String> workerPeers,
+      AgentSecret secret) {
+    this(self, queue, tracker, workerPeers, peer -> ask(HttpJsonClient.peer(peer, secret)));
   }
 
   ClusterActivity(String self, JobQueue queue, SessionTracker tracker, List<String> workerPeers,
@@ -93,11 +95,9 @@ public final class ClusterActivity {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> ask(String peer) {
-    int colon = peer.lastIndexOf(':');
+  private static Map<String, Object> ask(HttpJsonClient worker) {
     try {
-      return (Map<String, Object>) new HttpJsonClient(peer.substring(0, colon),
-          Integer.parseInt(peer.substring(colon + 1))).get("/idle?scope=node");
+      return (Map<String, Object>) worker.get("/idle?scope=node");
     } catch (Exception e) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.sky4j.agent.autostop;
 
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -27,10 +28,13 @@ public final class Teardown {
   private final AutostopStore store;
   private final HookRunner hooks;
   private final List<String> workerPeers;
+  private final AgentSecret secret;
   private final AtomicReference<String> claimed = new AtomicReference<>();
 
   /** {@code workerPeers}: {@code ip:agentPort} of every worker (empty on a worker itself). */
-  public Teardown(AutostopStore store, HookRunner hooks, List<String> workerPeers) {
+  public Teardown(AutostopStore store, HookRunner hooks, List<String> workerPeers,
+      AgentSecret secret) {
+    this.secret = secret;
     this.store = store;
     this.hooks = hooks;
     this.workerPeers = List.copyOf(workerPeers);
@@ -55,10 +59,9 @@ public final class Teardown {
   public void setHooks(List<LifecycleHook> list) throws IOException {
     store.saveHooks(list);
     for (String peer : workerPeers) {
-      int colon = peer.lastIndexOf(':');
       try {
-        new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)))
-            .post("/hooks?scope=node", Map.of("hooks", list.stream().map(LifecycleHook::toJson).toList()));
+        HttpJsonClient.peer(peer, secret).post("/hooks?scope=node",
+            Map.of("hooks", list.stream().map(LifecycleHook::toJson).toList()));
       } catch (IOException | RuntimeException e) {
         log("could not hand the hooks to worker " + peer + ": " + e.getMessage());
       }

@@ -138,7 +138,7 @@ public final class NodeMounts {
     boolean fresh = !Files.isDirectory(own) || isEmpty(own);
     Files.createDirectories(own);
     if (fresh && m.source() != null && Files.isDirectory(Path.of(m.source()))) {
-      copyTree(Path.of(m.source()), own);
+      TreeCopy.copy(Path.of(m.source()), own);
     }
     return own;
   }
@@ -229,19 +229,6 @@ public final class NodeMounts {
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
     }
   }
 

@@ -54,6 +54,9 @@ import java.util.function.Supplier;
  *                                    at those paths on this node (the head also on its workers
  *                                    unless scope=node); answers fs and each mount's path
  * </pre>
+ * Every route, {@code /health} included, needs the cluster's {@link AgentSecret} ({@code
+ * Authorization: Bearer ...}, else 401), and a request from a browser ({@code Origin} header) is
+ * refused (403) whatever it carries: no web page drives a node.
  */
 public final class AgentHttpServer implements AutoCloseable {
   private final HttpServer server;
@@ -63,12 +66,14 @@ public final class AgentHttpServer implements AutoCloseable {
   private final Function<Boolean, Map<String, Object>> idle;
   private final Autostopper autostop;
   private final Teardown teardown;
+  private final AgentSecret secret;
   private volatile MountRoute mounts = MountRoute.NONE;
 
   /** {@code idle} answers for the cluster ({@code true}) or this node only. */
   public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
       Supplier<Map<String, Object>> health, Function<Boolean, Map<String, Object>> idle,
-      Autostopper autostop, Teardown teardown) throws IOException {
+      Autostopper autostop, Teardown teardown, AgentSecret secret) throws IOException {
+    this.secret = java.util.Objects.requireNonNull(secret, "the cluster's agent secret");
     this.queue = queue;
     this.ranks = ranks;
     this.health = health;
@@ -97,6 +102,16 @@ public final class AgentHttpServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try {
+      if (ex.getRequestHeaders().containsKey("Origin")) {
+        reply(ex, 403, Map.of("error", "the sky4j agent does not answer browsers (the request "
+            + "has an Origin header)"));
+        return;
+      }
+      if (!secret.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
+        reply(ex, 401, Map.of("error", "this sky4j agent answers only calls that carry its "
+            + "cluster's secret (the sky4j server and the head node hold it)"));
+        return;
+      }
       route(ex);
     } catch (IllegalArgumentException e) {
       reply(ex, 400, Map.of("error", String.valueOf(e.getMessage())));

@@ -11,13 +11,23 @@ import java.nio.charset.StandardCharsets;
 /**
  * A small blocking HTTP client for an agent's control API (head to worker on the node network,
  * controller to head through an SSH tunnel). HttpURLConnection keeps the node jar free of
- * client libraries and reuses connections by itself.
+ * client libraries and reuses connections by itself. Every request carries the cluster's
+ * {@link AgentSecret}: agents answer nothing without it.
  */
 public final class HttpJsonClient {
   private final String base;
+  private final AgentSecret secret;
 
-  public HttpJsonClient(String host, int port) {
+  public HttpJsonClient(String host, int port, AgentSecret secret) {
     this.base = "http://" + host + ":" + port;
+    this.secret = java.util.Objects.requireNonNull(secret, "the cluster's agent secret");
+  }
+
+  /** The agent at {@code peer} ({@code ip:port}, as {@code NodeConfig.peers} lists them). */
+  public static HttpJsonClient peer(String peer, AgentSecret secret) {
+    int colon = peer.lastIndexOf(':');
+    return new HttpJsonClient(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)),
+        secret);
   }
 
   public Object get(String path) throws IOException {
@@ -77,6 +87,7 @@ public final class HttpJsonClient {
     c.setRequestMethod(method);
     c.setConnectTimeout(5_000);
     c.setReadTimeout(readTimeout);
+    c.setRequestProperty("Authorization", secret.header());
     return c;
   }
 

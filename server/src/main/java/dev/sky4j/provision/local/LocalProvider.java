@@ -4,6 +4,7 @@ import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.NodeMain;
 import dev.sky4j.agent.autostop.Autostopper;
 import dev.sky4j.agent.fs.Namespaces;
+import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.catalog.Offer;
@@ -16,6 +17,7 @@ import dev.sky4j.provision.NodeState;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.provision.ProvisionRequest;
 import dev.sky4j.provision.Provider;
+import dev.sky4j.ssh.AgentSecrets;
 import dev.sky4j.ssh.KeyManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,7 @@ public final class LocalProvider implements Provider {
   private final LocalCloudConfig config;
   private final List<Gpu> gpus;
   private final LocalLayout layout;
+  private final AgentSecrets secrets;
 
   public LocalProvider(Sky4jPaths paths) throws IOException {
     this(paths, LocalCloudConfig.load(paths.localCloudConfig()));
@@ -51,6 +54,7 @@ public final class LocalProvider implements Provider {
     this.config = config;
     this.gpus = GpuInventory.detect(config.simulatedGpus());
     this.layout = new LocalLayout(paths);
+    this.secrets = new AgentSecrets(paths);
   }
 
   @Override
@@ -120,8 +124,10 @@ public final class LocalProvider implements Provider {
           + homes.size() + " node(s), the request asks for " + req.numNodes()
           + ": use `sky down " + req.cluster() + "` first or launch another cluster");
     }
+    AgentSecret secret = secrets.getOrCreate(req.cluster());
     for (Path home : homes) {
       if (NodeProcess.find(home).isEmpty()) {
+        secret.write(NodeConfig.agentDir(home).resolve(AgentSecret.FILE));
         NodeProcess.start(home);
       }
     }
@@ -175,8 +181,12 @@ public final class LocalProvider implements Provider {
     List<NodeConfig> nodes = layout.allocateNodes(req, placement.zone(), shape, devices,
         keys.publicKey(), config, gpus.stream().anyMatch(Gpu::simulated));
     layout.writeCluster(req, placement.zone(), nodes);
+    AgentSecret secret = secrets.create(req.cluster());
     for (NodeConfig n : nodes) {
-      NodeProcess.start(layout.nodeHome(req.cluster(), n.rank()));
+      Path home = layout.nodeHome(req.cluster(), n.rank());
+      // a file the node reads at start: a command line or environment would show it to `ps`
+      secret.write(NodeConfig.agentDir(home).resolve(AgentSecret.FILE));
+      NodeProcess.start(home);
     }
     return getClusterInfo(req.cluster()).orElseThrow();
   }
@@ -272,6 +282,9 @@ public final class LocalProvider implements Provider {
   public void terminateInstances(String cluster, boolean workersOnly) throws ProvisionException {
     try {
       layout.disk().terminate(cluster, workersOnly);
+      if (!workersOnly) {
+        secrets.delete(cluster);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete " + cluster + ": " + e.getMessage(), e);
     }
@@ -311,8 +324,9 @@ public final class LocalProvider implements Provider {
   private static void notice(Path home, long windowMillis) {
     try {
       NodeConfig c = NodeConfig.read(home);
-      new HttpJsonClient(c.ip(), c.agentPort()).post("/preemption-notice",
-          Map.of("windowMillis", windowMillis), (int) Math.min(Integer.MAX_VALUE, windowMillis + 2000));
+      // the cloud itself knocks: it can read the secret on the node's disk
+      new HttpJsonClient(c.ip(), c.agentPort(), AgentSecret.ofNode(NodeConfig.agentDir(home)))
+          .post("/preemption-notice", Map.of("windowMillis", windowMillis), (int) Math.min(Integer.MAX_VALUE, windowMillis + 2000));
     } catch (IOException | RuntimeException e) {
       // killed without notice
     }

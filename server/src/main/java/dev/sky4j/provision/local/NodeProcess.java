@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Optional;
  * in {@link LocalNodes}). Nodes start detached in their own session with
  * output to {@code .sky4j-agent/node.log}, so they outlive the CLI and the server like VMs. Where
  * the host allows it, each starts inside its own private root ({@link PrivateRoot}): its own
- * {@code /tmp} and room for mounts at absolute paths.
+ * {@code /tmp} and room for mounts at absolute paths. They start with a clean environment
+ * ({@link NodeEnvironment}), never the server's.
  */
 final class NodeProcess {
   static final String STOPPED_FILE = LocalNodes.STOPPED_FILE;
@@ -57,6 +59,9 @@ final class NodeProcess {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(agentDir.resolve("node.log").toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.putAll(NodeEnvironment.of(System.getenv(), home));
     if (!fs.available()) {
       pb.environment().put(PrivateRoot.FS_ENV, "shared: " + fs.reason());
     }

@@ -1,6 +1,5 @@
 package dev.sky4j.provision.local;
 
-import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.provision.NodeState;
 import java.util.ArrayList;
@@ -58,8 +57,7 @@ public final class AutostopBench {
   }
 
   private static HttpJsonClient head(LocalCloudFixture cloud) throws Exception {
-    NodeConfig c = NodeConfig.read(cloud.paths.localCloudDir().resolve("bench").resolve("node-0"));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(cloud.paths.localCloudDir().resolve("bench").resolve("node-0"));
   }
 
   private static boolean stopped(LocalCloudFixture cloud) {

@@ -2,7 +2,6 @@ package dev.sky4j.provision.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.ClusterInfo;
@@ -44,8 +43,7 @@ class AutostopLocalTest {
   }
 
   private HttpJsonClient agent(String cluster, int rank) throws Exception {
-    NodeConfig c = NodeConfig.read(cloud.paths.localCloudDir().resolve(cluster).resolve("node-" + rank));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(cloud.paths.localCloudDir().resolve(cluster).resolve("node-" + rank));
   }
 
   private Map<String, NodeState> states(String cluster) {

@@ -1,5 +1,8 @@
 package dev.sky4j.provision.local;
 
+import dev.sky4j.agent.NodeConfig;
+import dev.sky4j.agent.http.AgentSecret;
+import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.ProvisionRequest;
@@ -38,6 +41,12 @@ final class LocalCloudFixture implements AutoCloseable {
         0, Map.of()));
     provider.waitInstances(name, Duration.ofSeconds(30));
     return provider.getClusterInfo(name).orElseThrow();
+  }
+
+  /** A client for a node's agent, with the secret its provider wrote into its home. */
+  static HttpJsonClient agentOf(Path home) throws IOException {
+    NodeConfig c = NodeConfig.read(home);
+    return new HttpJsonClient(c.ip(), c.agentPort(), AgentSecret.ofNode(NodeConfig.agentDir(home)));
   }
 
   @Override

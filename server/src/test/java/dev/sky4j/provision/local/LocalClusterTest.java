@@ -55,7 +55,8 @@ class LocalClusterTest {
     info = cloud.provider.getClusterInfo("dev").orElseThrow();
     head = runner(info.head());
     worker = runner(info.workers().get(0));
-    agent = AgentClient.connect(head, info.head().internalIp());
+    agent = AgentClient.connect(head, info.head().internalIp(),
+        new dev.sky4j.ssh.AgentSecrets(cloud.paths).require("dev"));
   }
 
   private CommandRunner runner(NodeInfo n) {

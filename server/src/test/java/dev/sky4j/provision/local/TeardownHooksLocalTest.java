@@ -3,7 +3,6 @@ package dev.sky4j.provision.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.provision.NodeState;
@@ -44,8 +43,7 @@ class TeardownHooksLocalTest {
   }
 
   private HttpJsonClient agent(String cluster, int rank) throws Exception {
-    NodeConfig c = NodeConfig.read(home(cluster, rank));
-    return new HttpJsonClient(c.ip(), c.agentPort());
+    return LocalCloudFixture.agentOf(home(cluster, rank));
   }
 
   private static Map<String, Object> hook(String run, String event, int timeout) {
