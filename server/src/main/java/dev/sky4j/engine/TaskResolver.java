@@ -111,7 +111,7 @@ final class TaskResolver {
     String fix = flag(first, overrides).isPresent() ? "Fix the flag and run again."
         : "Fix the file and run again; `sky validate " + file + "` lists every finding.";
     throw new ApiError(new Problem("about:blank", "invalid-task", "Unprocessable Content", 422,
-        where + ": " + first.message()
+        where + ": " + first.message().replaceAll("\\.$", "")
             + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "") + ". " + fix,
         dtos, fromFlags + Validation.render(inFile, text, file), null));
   }

@@ -150,6 +150,24 @@ class SecretsEndToEndTest {
       assertNoSecret(sky.everythingWritten() + managedJobFiles(sky),
           "state.db, state.db-wal, the server log, request or managed-job logs");
       assertThat(sky.home.resolve("state.db")).exists();
+
+      // a bad flag value is judged by the field's own rule, and named by its flag
+      var bad = sky.sky(tmp, "launch", "-c", "bad", "-y", "--num-nodes", "0", "--", "echo", "hi");
+      assertThat(bad.code()).as(bad.all()).isEqualTo(1);
+      assertThat(bad.err()).contains("--num-nodes: num_nodes must be at least 1, found 0")
+          .doesNotContain("..");
+    }
+  }
+
+  @Test
+  void aSecretNamedFromAnUnsetShellVariableIsAUsageError() throws Exception {
+    try (CliProcess sky = new CliProcess(tmp)) {
+      var r = sky.sky(tmp, "launch", "-c", "x", "--secret", "SKY4J_TEST_UNSET_TOKEN", "--",
+          "echo", "hi");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("SKY4J_TEST_UNSET_TOKEN is not set in local environment");
+      assertThat(sky.home.resolve("server").resolve("server.json")).as("nothing was sent")
+          .doesNotExist();
     }
   }
 
