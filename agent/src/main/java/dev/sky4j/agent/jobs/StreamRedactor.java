@@ -1,6 +1,5 @@
 package dev.sky4j.agent.jobs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ public final class StreamRedactor {
 
   private final byte[][] secrets; // longest first: a value containing another is masked whole
   private final boolean[] starts = new boolean[256];
+  private final boolean[] pairs = new boolean[1 << 16]; // first two bytes: a cheap pre-filter
   private byte[] held = new byte[0];
 
   public StreamRedactor(Collection<String> values) {
@@ -36,6 +36,7 @@ public final class StreamRedactor {
         if (v.stream().noneMatch(x -> java.util.Arrays.equals(x, b))) {
           v.add(b);
           starts[b[0] & 0xff] = true;
+          pairs[(b[0] & 0xff) << 8 | (b[1] & 0xff)] = true; // every value has 4+ bytes
         }
       }
     }
@@ -60,30 +61,38 @@ public final class StreamRedactor {
     byte[] buf = new byte[held.length + len];
     System.arraycopy(held, 0, buf, 0, held.length);
     System.arraycopy(chunk, off, buf, held.length, len);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length);
+    byte[] out = new byte[buf.length]; // a mask is as long as its value: never more than in
+    int o = 0;
     int i = 0;
     scan:
     while (i < buf.length) {
-      if (starts[buf[i] & 0xff]) {
-        for (byte[] s : secrets) {
-          int have = Math.min(s.length, buf.length - i);
-          if (!regionMatches(buf, i, s, have)) {
-            continue;
-          }
-          if (have < s.length) {
-            break scan; // the rest of the buffer may begin this value: wait for more
-          }
-          for (int k = 0; k < s.length; k++) {
-            out.write('*');
-          }
-          i += s.length;
-          continue scan;
-        }
+      int run = i;
+      while (run < buf.length && !mayStart(buf, run)) {
+        run++; // bytes that begin no value go out in one copy
       }
-      out.write(buf[i++]);
+      System.arraycopy(buf, i, out, o, run - i);
+      o += run - i;
+      i = run;
+      if (i == buf.length) {
+        break;
+      }
+      for (byte[] s : secrets) {
+        int have = Math.min(s.length, buf.length - i);
+        if (!regionMatches(buf, i, s, have)) {
+          continue;
+        }
+        if (have < s.length) {
+          break scan; // the rest of the buffer may begin this value: wait for more
+        }
+        java.util.Arrays.fill(out, o, o + s.length, (byte) '*');
+        o += s.length;
+        i += s.length;
+        continue scan;
+      }
+      out[o++] = buf[i++];
     }
     held = java.util.Arrays.copyOfRange(buf, i, buf.length);
-    return out.toByteArray();
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
   }
 
   /** The end of the stream: what was held back, which no later byte can complete now. */
@@ -91,6 +100,11 @@ public final class StreamRedactor {
     byte[] rest = held;
     held = new byte[0];
     return rest;
+  }
+
+  private boolean mayStart(byte[] buf, int at) {
+    return at + 1 < buf.length ? pairs[(buf[at] & 0xff) << 8 | (buf[at + 1] & 0xff)]
+        : starts[buf[at] & 0xff];
   }
 
   private static boolean regionMatches(byte[] buf, int at, byte[] s, int n) {
