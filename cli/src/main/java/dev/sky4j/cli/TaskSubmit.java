@@ -28,6 +28,9 @@ final class TaskSubmit {
     } catch (NoSuchFileException e) {
       System.err.println(noSuchFile(e.getFile(), usage));
       return 2;
+    } catch (TaskOptions.UnsetVariable e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
       return 1;

@@ -29,6 +29,15 @@ public final class TaskLoader {
   }
 
   public static LoadResult load(String text, String fileName, Catalog catalogOrNull) {
+    return load(text, fileName, catalogOrNull, List.of());
+  }
+
+  /**
+   * As above, with command-line {@code overrides} applied to every task document before it is
+   * validated (an empty text is one empty task); see {@link FieldOverride}.
+   */
+  public static LoadResult load(String text, String fileName, Catalog catalogOrNull,
+      List<FieldOverride> overrides) {
     YamlReader.Parsed parsed = YamlReader.read(text);
     List<Diagnostic> diags = new ArrayList<>(parsed.diagnostics());
     if (diags.stream().anyMatch(d -> d.code().equals("yaml-syntax"))) {
@@ -49,6 +58,13 @@ public final class TaskLoader {
       pipelineName = first.get("name") instanceof YNode.Scalar n ? n.asString() : null;
       docs.remove(0);
       index.remove(0);
+    }
+    if (!overrides.isEmpty()) {
+      if (docs.isEmpty()) {
+        docs.add(new YNode.Mapping(List.of(), FieldOverride.RANGE));
+        index.add(0);
+      }
+      docs.replaceAll(d -> OverrideTree.apply(d, overrides));
     }
     if (docs.isEmpty() || docs.stream().allMatch(TaskLoader::isEmptyTask)) {
       diags.add(Diagnostic.error("empty-task", "'" + fileName + "' is empty or contains no task"

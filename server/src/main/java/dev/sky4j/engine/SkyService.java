@@ -118,25 +118,29 @@ public final class SkyService implements AutoCloseable {
 
   // ---- long operations -------------------------------------------------------------------
 
-  public String launch(LaunchRequest req) {
-    String name = req.cluster() == null || req.cluster().isBlank()
-        ? ClusterNames.generate(user) : ClusterNames.check(req.cluster());
-    TaskInput safe = req.task() == null ? null : req.task().redacted();
-    if (req.task() == null) {
+  public String launch(LaunchRequest asked) {
+    String name = asked.cluster() == null || asked.cluster().isBlank()
+        ? ClusterNames.generate(user) : ClusterNames.check(asked.cluster());
+    if (asked.task() == null) {
       throw ApiError.badRequest("missing-task", "launch needs a task: a YAML file or a command");
     }
-    Autostops.waitFor(req.waitFor()); // a bad --wait-for fails here, before anything is launched
-    LaunchRequest stored = new LaunchRequest(name, safe, req.idleMinutes(), req.down(),
+    Autostops.waitFor(asked.waitFor()); // a bad --wait-for fails here, before anything is launched
+    TaskInput task = TaskSecrets.separate(asked.task(), providers.catalog());
+    LaunchRequest req = new LaunchRequest(name, task, asked.idleMinutes(), asked.down(),
+        asked.retryUntilUp(), asked.noSetup(), asked.detachRun(), asked.waitFor());
+    LaunchRequest stored = new LaunchRequest(name, task.redacted(), req.idleMinutes(), req.down(),
         req.retryUntilUp(), req.noSetup(), req.detachRun(), req.waitFor());
-    return executor.submit("launch", name, stored, req.task().secrets().values(), Kind.LONG,
+    return executor.submit("launch", name, stored, task.secrets().values(), Kind.LONG,
         ctx -> engine.launch(req, name, user, ctx));
   }
 
-  public String exec(ExecRequest req) {
-    if (req.task() == null) {
+  public String exec(ExecRequest asked) {
+    if (asked.task() == null) {
       throw ApiError.badRequest("missing-task", "exec needs a task: a YAML file or a command");
     }
-    ClusterNames.check(req.cluster());
+    ClusterNames.check(asked.cluster());
+    ExecRequest req = new ExecRequest(asked.cluster(),
+        TaskSecrets.separate(asked.task(), providers.catalog()), asked.detachRun());
     ExecRequest stored = new ExecRequest(req.cluster(), req.task().redacted(), req.detachRun());
     return executor.submit("exec", req.cluster(), stored, req.task().secrets().values(), Kind.LONG,
         ctx -> engine.exec(req, ctx));

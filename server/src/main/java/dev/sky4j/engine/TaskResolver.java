@@ -7,20 +7,20 @@ import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.client.dto.TaskOverrides;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.spec.Diagnostic;
+import dev.sky4j.spec.FieldOverride;
 import dev.sky4j.spec.Task;
+import dev.sky4j.spec.TaskLoader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import java.util.Optional;
 
 /**
  * Turns what the user sent into a validated {@link Task} with core's one validator. Command-line
- * overrides are applied to the YAML document itself and the result validated again, so a bad
- * {@code --gpus} value is reported by the same rules and words as a bad {@code accelerators:}.
+ * flags are applied to the parsed document ({@link FieldOverride}), never written back into YAML
+ * text: {@code --env A=yes} stays the string {@code yes}. The result is validated again, so a
+ * bad {@code --gpus} value is reported by the same rules and words as a bad {@code accelerators:},
+ * under the flag's name.
  */
 final class TaskResolver {
   private TaskResolver() {}
@@ -29,20 +29,11 @@ final class TaskResolver {
     String file = in.yamlPath() == null ? "<command line>" : in.yamlPath();
     String text = in.yaml() == null ? "" : in.yaml();
     if (!text.isBlank()) {
-      failOnErrors(Validation.load(text, file, catalog), text, file);
+      checkFile(in, catalog);
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    if (!text.isBlank()) {
-      Object parsed = new Load(LoadSettings.builder().build()).loadFromString(text);
-      if (parsed instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> doc.put(String.valueOf(k), v));
-      }
-    }
-    boolean changed = applyOverrides(doc, in);
-    String merged = changed ? new Dump(DumpSettings.builder().build()).dumpToString(doc) : text;
-    String mergedName = changed ? file + " (with command-line flags)" : file;
-    Validation.Loaded loaded = Validation.load(merged, mergedName, catalog);
-    failOnErrors(loaded, merged, mergedName);
+    List<FieldOverride> overrides = overrides(in);
+    var loaded = TaskLoader.load(text, file, catalog, overrides);
+    failOnErrors(loaded.diagnostics(), text, file, overrides);
     if (loaded.tasks().size() != 1) {
       throw ApiError.badRequest("pipeline-not-supported", file + " holds " + loaded.tasks().size()
           + " tasks (a pipeline); sky launch runs one task: split it into one file per task");
@@ -50,76 +41,89 @@ final class TaskResolver {
     return loaded.tasks().get(0);
   }
 
-  private static void failOnErrors(Validation.Loaded loaded, String text, String file) {
-    List<Diagnostic> errors = loaded.diagnostics().stream().filter(Diagnostic::isError).toList();
+  /** The file alone, before any flag: its errors are reported at its own lines. */
+  static void checkFile(TaskInput in, Catalog catalog) {
+    String file = in.yamlPath() == null ? "<command line>" : in.yamlPath();
+    String text = in.yaml() == null ? "" : in.yaml();
+    failOnErrors(Validation.load(text, file, catalog).diagnostics(), text, file, List.of());
+  }
+
+  /** The flags as field overrides, in the order the old text merge applied them. */
+  static List<FieldOverride> overrides(TaskInput in) {
+    TaskOverrides o = in.overrides();
+    List<FieldOverride> out = new ArrayList<>();
+    if (in.command() != null && !in.command().isBlank()) {
+      out.add(new FieldOverride("the command", List.of("run"), in.command()));
+    }
+    add(out, "--name", o.name(), "name");
+    add(out, "--workdir", o.workdir(), "workdir");
+    add(out, "--num-nodes", o.numNodes(), "num_nodes");
+    add(out, "--gpus", "none".equalsIgnoreCase(o.gpus()) ? FieldOverride.REMOVE : o.gpus(),
+        "resources", "accelerators");
+    add(out, "--cpus", o.cpus(), "resources", "cpus");
+    add(out, "--memory", o.memory(), "resources", "memory");
+    add(out, "--disk-size", o.diskSize(), "resources", "disk_size");
+    add(out, "--infra", o.infra(), "resources", "infra");
+    add(out, "--use-spot", o.useSpot(), "resources", "use_spot");
+    add(out, "--instance-type", o.instanceType(), "resources", "instance_type");
+    for (Map.Entry<String, String> e : in.envs().entrySet()) {
+      out.add(new FieldOverride("--env " + e.getKey(), List.of("envs", e.getKey()),
+          e.getValue() == null ? "" : e.getValue()));
+    }
+    for (Map.Entry<String, String> e : in.secrets().entrySet()) {
+      out.add(new FieldOverride("--secret " + e.getKey(), List.of("secrets", e.getKey()),
+          e.getValue() == null ? "" : e.getValue()));
+    }
+    return out;
+  }
+
+  private static void add(List<FieldOverride> out, String flag, Object value, String... path) {
+    if (value != null) {
+      out.add(new FieldOverride(flag, List.of(path), value));
+    }
+  }
+
+  private static void failOnErrors(List<Diagnostic> diagnostics, String text, String file,
+      List<FieldOverride> overrides) {
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
     if (errors.isEmpty()) {
       return;
     }
     List<DiagnosticDto> dtos = new ArrayList<>();
-    for (Diagnostic d : loaded.diagnostics()) {
-      dtos.add(new DiagnosticDto(d.severity().name(), d.code(), d.message(), file,
-          d.range().startLine(), d.range().startColumn(), d.range().endLine(),
+    List<Diagnostic> inFile = new ArrayList<>();
+    StringBuilder fromFlags = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      Optional<String> flag = flag(d, overrides);
+      dtos.add(new DiagnosticDto(d.severity().name(), d.code(), d.message(),
+          flag.orElse(file), d.range().startLine(), d.range().startColumn(), d.range().endLine(),
           d.range().endColumn(), d.jsonPath()));
+      if (flag.isPresent()) {
+        fromFlags.append(flag.get()).append(": ")
+            .append(d.severity().name().toLowerCase(java.util.Locale.ROOT)).append('[')
+            .append(d.code()).append("]: ").append(d.message()).append("\n\n");
+      } else {
+        inFile.add(d);
+      }
     }
-    String first = errors.get(0).message();
+    Diagnostic first = errors.get(0);
+    String where = flag(first, overrides).orElse(file + ":" + first.range().startLine() + ":"
+        + first.range().startColumn());
+    String fix = flag(first, overrides).isPresent() ? "Fix the flag and run again."
+        : "Fix the file and run again; `sky validate " + file + "` lists every finding.";
     throw new ApiError(new Problem("about:blank", "invalid-task", "Unprocessable Content", 422,
-        file + ":" + errors.get(0).range().startLine() + ":" + errors.get(0).range().startColumn()
-            + ": " + first + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
-            + ". Fix the file and run again; `sky validate " + file + "` lists every finding.",
-        dtos, Validation.render(loaded.diagnostics(), text, file), null));
+        where + ": " + first.message().replaceAll("\\.$", "")
+            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "") + ". " + fix,
+        dtos, fromFlags + Validation.render(inFile, text, file), null));
   }
 
-  @SuppressWarnings("unchecked")
-  private static boolean applyOverrides(Map<String, Object> doc, TaskInput in) {
-    TaskOverrides o = in.overrides();
-    boolean changed = false;
-    if (in.command() != null && !in.command().isBlank()) {
-      doc.put("run", in.command());
-      changed = true;
+  /** The flag a finding is about, when its node came from the command line. */
+  private static Optional<String> flag(Diagnostic d, List<FieldOverride> overrides) {
+    for (int i = overrides.size() - 1; i >= 0; i--) {
+      if (overrides.get(i).covers(d)) {
+        return Optional.of(overrides.get(i).flag());
+      }
     }
-    changed |= put(doc, "name", o.name());
-    changed |= put(doc, "workdir", o.workdir());
-    changed |= put(doc, "num_nodes", o.numNodes());
-    Map<String, Object> res = doc.get("resources") instanceof Map<?, ?> m
-        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-    boolean r = false;
-    r |= put(res, "accelerators", "none".equalsIgnoreCase(o.gpus()) ? null : o.gpus());
-    r |= put(res, "cpus", o.cpus());
-    r |= put(res, "memory", o.memory());
-    r |= put(res, "disk_size", o.diskSize());
-    r |= put(res, "infra", o.infra());
-    r |= put(res, "use_spot", o.useSpot());
-    r |= put(res, "instance_type", o.instanceType());
-    if ("none".equalsIgnoreCase(o.gpus())) {
-      res.remove("accelerators");
-      r = true;
-    }
-    if (r) {
-      doc.put("resources", res);
-      changed = true;
-    }
-    changed |= merge(doc, "envs", in.envs());
-    changed |= merge(doc, "secrets", in.secrets());
-    return changed;
-  }
-
-  private static boolean put(Map<String, Object> m, String key, Object value) {
-    if (value == null) {
-      return false;
-    }
-    m.put(key, value);
-    return true;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static boolean merge(Map<String, Object> doc, String key, Map<String, String> values) {
-    if (values.isEmpty()) {
-      return false;
-    }
-    Map<String, Object> m = doc.get(key) instanceof Map<?, ?> old
-        ? new LinkedHashMap<>((Map<String, Object>) old) : new LinkedHashMap<>();
-    m.putAll(values);
-    doc.put(key, m);
-    return true;
+    return d.range().equals(FieldOverride.RANGE) && !overrides.isEmpty()
+        ? Optional.of("the command-line flags") : Optional.empty();
   }
 }

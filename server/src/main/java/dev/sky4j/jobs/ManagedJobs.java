@@ -78,7 +78,8 @@ public final class ManagedJobs implements AutoCloseable {
     if (req.task() == null) {
       throw ApiError.badRequest("missing-task", "sky jobs launch needs a task YAML or a command");
     }
-    Task task = driver.resolve(req.task());
+    TaskInput input = dev.sky4j.engine.TaskSecrets.separate(req.task(), driver.catalog());
+    Task task = driver.resolve(input);
     RecoveryStrategy strategy;
     try {
       strategy = RecoveryStrategy.parse(req.strategy() != null ? req.strategy()
@@ -91,18 +92,18 @@ public final class ManagedJobs implements AutoCloseable {
         : task.name() != null ? task.name() : "sky-managed";
     long now = System.currentTimeMillis();
     ManagedJobRow draft = new ManagedJobRow(0, name, ManagedJobStatus.PENDING, strategy,
-        Json.write(req.task().redacted()), describe(task), "", "", null, null, null, null, 0, 0, 0,
+        Json.write(input.redacted()), describe(task), "", "", null, null, null, null, 0, 0, 0,
         null, false, 0, owner, now, null, null, "submitted; waiting for the controller");
     ManagedJobRow row = store.create(draft, id -> new String[] {clusterName(id, name),
         taskId(now, name, id)});
-    if (!req.task().secrets().isEmpty()) {
+    if (!input.secrets().isEmpty()) {
       try {
-        files.writeSecrets(row.id(), Json.write(req.task().secrets()));
+        files.writeSecrets(row.id(), Json.write(input.secrets()));
       } catch (IOException e) {
         throw new ApiError(500, "secrets-unwritable", "cannot keep the task's secrets for "
             + "recovery in " + files.secrets(row.id()) + ": " + e.getMessage());
       }
-      secrets.put(row.id(), req.task().secrets());
+      secrets.put(row.id(), input.secrets());
     }
     tasks.put(row.id(), task);
     controllerLog(row.id(), "Job " + row.id() + " (" + name + ") submitted with strategy "
@@ -241,12 +242,23 @@ public final class ManagedJobs implements AutoCloseable {
     files.deleteSecrets(c.row().id());
   }
 
-  /** The task to launch: as submitted, secrets restored, storage mounts made local. */
+  /**
+   * The task to launch: as submitted, secrets restored from the job's 0600 file (the row holds
+   * only their names), storage mounts made local.
+   *
+   * @throws IOException when that file is gone, rather than launching with placeholders
+   */
   TaskInput input(ManagedJobRow r) throws IOException {
     TaskInput stored = Json.read(r.task(), TaskInput.class);
     Map<String, String> s = secrets(r.id());
+    if (!s.keySet().containsAll(stored.secrets().keySet())) {
+      secrets.remove(r.id()); // read the file again next time: it may be restored
+      throw new IOException("the secret values of managed job " + r.id() + " are gone ("
+          + files.secrets(r.id()) + " is missing or unreadable); cancel the job and launch it "
+          + "again with its secrets");
+    }
     TaskInput in = new TaskInput(stored.yaml(), stored.yamlPath(), stored.baseDir(),
-        stored.command(), stored.overrides(), stored.envs(), s.isEmpty() ? stored.secrets() : s);
+        stored.command(), stored.overrides(), stored.envs(), s);
     boolean localOnly = driver.enabledClouds().equals(Set.of("local"))
         || "local".equals(task(r).resources().first().cloud());
     return localOnly ? StorageMounts.apply(in, buckets) : in;

@@ -76,7 +76,7 @@ final class StorageMounts {
     }
     if (Namespaces.availability().available()) {
       // nodes have a private root: the engine binds the bucket at the path itself
-      return withEnvs(in, doc, mounts, Mount::destination);
+      return withEnvs(in, mounts);
     }
     if (kept.isEmpty()) {
       doc.remove("file_mounts");
@@ -94,13 +94,17 @@ final class StorageMounts {
         : prelude(mounts) + rewrite(in.command(), mounts), in.overrides(), in.envs(), in.secrets());
   }
 
-  /** The task with only {@code SKY4J_MOUNT_<NAME>} added (the mount path itself). */
-  private static TaskInput withEnvs(TaskInput in, Map<String, Object> doc, List<Mount> mounts,
-      Function<Mount, String> value) {
-    putEnvs(doc, mounts, value);
-    String yaml = new Dump(DumpSettings.builder().build()).dumpToString(doc);
-    return new TaskInput(yaml, in.yamlPath(), in.baseDir(), in.command(), in.overrides(),
-        in.envs(), in.secrets());
+  /**
+   * The task with only {@code SKY4J_MOUNT_<NAME>} added (the mount path itself), as env
+   * overrides: the YAML text is left as written, so its values keep their types.
+   */
+  private static TaskInput withEnvs(TaskInput in, List<Mount> mounts) {
+    Map<String, String> envs = new LinkedHashMap<>(in.envs());
+    for (Mount m : mounts) {
+      envs.putIfAbsent(m.envName(), m.destination());
+    }
+    return new TaskInput(in.yaml(), in.yamlPath(), in.baseDir(), in.command(), in.overrides(),
+        envs, in.secrets());
   }
 
   @SuppressWarnings("unchecked")

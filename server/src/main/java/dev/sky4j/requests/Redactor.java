@@ -1,12 +1,15 @@
 package dev.sky4j.requests;
 
+import dev.sky4j.agent.jobs.StreamRedactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Replaces secret values with {@code <redacted>} in text bound for a log or a response. Values
- * shorter than four characters are left alone: redacting "1" would mangle every line.
+ * Replaces secret values with {@code <redacted>} in whole text bound for a log or a response
+ * (streams that arrive in chunks use {@link StreamRedactor}). Values shorter than
+ * {@link StreamRedactor#MIN_LENGTH} characters are left alone: redacting "1" would mangle every
+ * line.
  */
 public final class Redactor {
   public static final Redactor NONE = new Redactor(List.of());
@@ -15,7 +18,7 @@ public final class Redactor {
   public Redactor(Collection<String> values) {
     List<String> v = new ArrayList<>();
     for (String s : values) {
-      if (s != null && s.length() >= 4) {
+      if (s != null && s.codePointCount(0, s.length()) >= StreamRedactor.MIN_LENGTH) {
         v.add(s);
       }
     }
@@ -33,6 +36,11 @@ public final class Redactor {
       out = out.replace(s, "<redacted>");
     }
     return out;
+  }
+
+  /** The values this redactor masks. */
+  public List<String> values() {
+    return secrets;
   }
 
   public Redactor plus(Collection<String> more) {

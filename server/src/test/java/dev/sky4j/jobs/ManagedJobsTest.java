@@ -2,8 +2,10 @@ package dev.sky4j.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,7 +181,14 @@ class ManagedJobsTest {
   void aServerRestartFindsTheRunningJobAndFinishesARecoveryItInterrupted() throws Exception {
     try (JobsWorld w = new JobsWorld(ONLY_REGION_A, JobsConfig.fast())) {
       Path bucket = w.paths.sky4jHome().resolve("buckets/ckpt");
-      long id = w.launch("resume", counting(30, 0.2), null).id();
+      // an inline secret: the relaunch after the restart reads it back from the 0600 file only
+      String secret = "restart-s3cret-4711";
+      String yaml = counting(30, 0.2).replace("run: |\n", "secrets:\n  TOKEN: " + secret
+          + "\nrun: |\n  echo \"token=$TOKEN\"\n  printf '%s' \"$TOKEN\" > /checkpoint/token\n");
+      long id = w.launch("resume", yaml, null).id();
+      Path secretsFile = w.paths.sky4jHome().resolve("jobs/" + id + "/secrets.json");
+      assertThat(Files.getPosixFilePermissions(secretsFile))
+          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       ManagedJobRow before = w.await(id, r -> r.status() == ManagedJobStatus.RUNNING
           && steps(bucket) >= 3, 60);
 
@@ -192,8 +201,22 @@ class ManagedJobsTest {
 
       preempt(w, after);
       w.await(id, r -> r.recoveries() == 1 && r.status() != ManagedJobStatus.RUNNING, 30);
+      Files.delete(bucket.resolve("token"));
       w.restart(); // while recovering (blocked region-a, no capacity elsewhere: it retries)
       ManagedJobRow done = w.awaitStatus(id, ManagedJobStatus.SUCCEEDED, 90);
+      assertThat(Files.readString(bucket.resolve("token"))).as("the relaunched job's $TOKEN")
+          .isEqualTo(secret);
+      assertThat(secretsFile).as("deleted when the job ended").doesNotExist();
+      assertThat(w.jobLog(id)).contains("token=" + "*".repeat(secret.length()))
+          .doesNotContain(secret);
+      assertThat(done.task()).contains("'<redacted>'").doesNotContain(secret);
+      for (String f : List.of("state.db", "state.db-wal")) {
+        Path db = w.paths.sky4jHome().resolve(f);
+        if (Files.exists(db)) {
+          assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1)).as(f)
+              .doesNotContain(secret);
+        }
+      }
       assertThat(done.recoveries()).isEqualTo(1);
       assertThat(Files.readString(bucket.resolve("step")).trim()).isEqualTo("30");
       assertThat(w.local.clusters()).isEmpty();

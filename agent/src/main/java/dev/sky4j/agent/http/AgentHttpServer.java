@@ -12,6 +12,7 @@ import dev.sky4j.agent.jobs.JobSpec;
 import dev.sky4j.agent.jobs.LogFollower;
 import dev.sky4j.agent.jobs.RankProcess;
 import dev.sky4j.agent.jobs.RankRegistry;
+import dev.sky4j.agent.jobs.StreamRedactor;
 import dev.sky4j.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -169,9 +170,15 @@ public final class AgentHttpServer implements AutoCloseable {
         boolean follow = Boolean.parseBoolean(q.getOrDefault("follow", "false"));
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
-        try (OutputStream out = ex.getResponseBody()) {
-          LogFollower.follow(job.log(), offset, () -> !follow || job.state().terminal(), out,
-              Long.parseLong(q.getOrDefault("idleMillis", "0")));
+        try (OutputStream body = ex.getResponseBody()) {
+          // secret values never leave the node in a log, even split across two reads
+          StreamRedactor.Out out = new StreamRedactor(job.spec().secrets().values()).wrap(body);
+          boolean[] ended = {false};
+          LogFollower.follow(job.log(), offset, () -> {
+            ended[0] |= job.state().terminal(); // read to the end after this: nothing follows
+            return !follow || ended[0];
+          }, out, Long.parseLong(q.getOrDefault("idleMillis", "0")));
+          out.finish(ended[0]);
         }
       }
       default -> reply(ex, 404, Map.of("error", "no action " + action));

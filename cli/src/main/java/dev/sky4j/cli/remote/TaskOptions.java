@@ -117,18 +117,34 @@ public final class TaskOptions {
         command = String.join(" ", entrypoint);
       }
     }
-    return new TaskInput(yaml, yamlPath, base.toString(), command, overrides(), pairs(envs),
-        pairs(secrets));
+    return new TaskInput(yaml, yamlPath, base.toString(), command, overrides(),
+        pairs("--env", envs), pairs("--secret", secrets));
   }
 
-  private static Map<String, String> pairs(List<String> items) {
+  /** {@code --env K} or {@code --secret K} naming a variable this shell does not have. */
+  public static final class UnsetVariable extends IllegalArgumentException {
+    UnsetVariable(String flag, String name) {
+      super(flag + " " + name + ": " + name + " is not set in local environment. Give a value ("
+          + flag + " " + name + "=VALUE) or export " + name + " first.");
+    }
+  }
+
+  /**
+   * {@code KEY=VALUE} splits at the first '='; the value is kept exactly as typed (it reaches the
+   * job as that string, see FieldOverride). {@code KEY} alone takes this shell's value, as in
+   * SkyPilot, which fails when it is unset.
+   */
+  private static Map<String, String> pairs(String flag, List<String> items) {
     Map<String, String> m = new LinkedHashMap<>();
     if (items != null) {
       for (String s : items) {
         int eq = s.indexOf('=');
         if (eq < 0) {
           String v = System.getenv(s);
-          m.put(s, v == null ? "" : v);
+          if (v == null) {
+            throw new UnsetVariable(flag, s);
+          }
+          m.put(s, v);
         } else {
           m.put(s.substring(0, eq), s.substring(eq + 1));
         }
