@@ -1,6 +1,9 @@
 package dev.sky4j.catalog;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * on first use, so a name lookup reads only {@code accelerators.csv}.
  */
 public final class Catalog {
+  /** A catalog older than this many days gets a hint to refresh it. */
+  public static final int STALE_AFTER_DAYS = 30;
   private static volatile Catalog instance;
 
   private final String date;
@@ -87,8 +92,15 @@ public final class Catalog {
       String file = cloud + ".csv";
       tables.put(cloud, Lazy.of(() -> {
         String text = src.read(file);
-        return new CloudTable(cloud, text == null ? new ArrayList<>()
-            : OfferFile.parse(cloud, text, src.where(file)));
+        List<Offer> rows = text == null ? new ArrayList<>()
+            : OfferFile.parse(cloud, text, src.where(file));
+        String types = src.read(Offerings.typesFile(cloud));
+        if (types != null) {
+          rows.addAll(Offerings.unpriced(cloud, types, src.where(Offerings.typesFile(cloud)), rows));
+        }
+        String zones = src.read(Offerings.zonesFile(cloud));
+        return new CloudTable(cloud, rows, zones == null ? Map.of()
+            : Offerings.zones(zones, src.where(Offerings.zonesFile(cloud))));
       }));
     }
     Map<String, Lazy<CloudTable>> frozen = Map.copyOf(tables);
@@ -120,7 +132,7 @@ public final class Catalog {
       merged.put(cloud, Lazy.of(() -> {
         List<Offer> rows = new ArrayList<>(old == null ? List.of() : old.get().offers);
         rows.addAll(offers);
-        return new CloudTable(cloud, rows);
+        return new CloudTable(cloud, rows, old == null ? Map.of() : old.get().extraZones);
       }));
     });
     List<Offer> copy = List.copyOf(extra);
@@ -131,6 +143,22 @@ public final class Catalog {
   /** The snapshot date, {@code yyyy-MM-dd}, or "unknown". */
   public String date() {
     return date;
+  }
+
+  /**
+   * One line telling the user to refresh a catalog older than {@value #STALE_AFTER_DAYS} days,
+   * or null when it is fresh or its date is unknown.
+   */
+  public String staleHint(LocalDate today) {
+    LocalDate d;
+    try {
+      d = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    long days = ChronoUnit.DAYS.between(d, today);
+    return days <= STALE_AFTER_DAYS ? null : "Hint: the catalog is " + days + " days old ("
+        + date + "); prices and offers may have changed: run `sky catalog refresh`.";
   }
 
   /** Where the data came from, for the header of price tables. */
