@@ -20,6 +20,7 @@ public final class Main implements Runnable {
       ValidateCommand.class,
       SchemaCommand.class,
       ShowGpusCommand.class,
+      CatalogCommand.class,
       LaunchCommand.class,
       ExecCommand.class,
       StatusCommand.class,

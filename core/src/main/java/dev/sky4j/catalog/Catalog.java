@@ -1,6 +1,9 @@
 package dev.sky4j.catalog;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +25,7 @@ public final class Catalog {
   /** A catalog older than this many days gets a hint to refresh it. */
   public static final int STALE_AFTER_DAYS = 30;
   private static volatile Catalog instance;
+  private static volatile Object instanceStamp;
 
   private final String date;
   private final String source;
@@ -49,16 +53,32 @@ public final class Catalog {
    */
   public static Catalog get() {
     Catalog c = instance;
-    if (c == null) {
+    Path folder = overrideFolder();
+    Object stamp = stamp(folder);
+    if (c == null || !stamp.equals(instanceStamp)) {
       synchronized (Catalog.class) {
         c = instance;
-        if (c == null) {
-          c = withOverrides(overrideFolder());
+        if (c == null || !stamp.equals(instanceStamp)) {
+          c = withOverrides(folder);
           instance = c;
+          instanceStamp = stamp;
         }
       }
     }
     return c;
+  }
+
+  /**
+   * What identifies the override folder's version: {@code sky catalog refresh} swaps in a new
+   * folder, so a long-running server sees the new catalog on its next lookup. One stat call.
+   */
+  private static Object stamp(Path folder) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      return "none";
+    }
   }
 
   /** The bundled snapshot with each file that {@code folder} holds replacing its own. */

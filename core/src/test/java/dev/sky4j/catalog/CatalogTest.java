@@ -48,6 +48,14 @@ class CatalogTest {
   }
 
   @Test
+  void aCatalogOverThirtyDaysOldGetsOneRefreshHint() {
+    java.time.LocalDate made = java.time.LocalDate.parse(BUNDLED.date());
+    assertThat(BUNDLED.staleHint(made.plusDays(30))).isNull();
+    assertThat(BUNDLED.staleHint(made.plusDays(31))).isEqualTo("Hint: the catalog is 31 days old ("
+        + BUNDLED.date() + "); prices and offers may have changed: run `sky catalog refresh`.");
+  }
+
+  @Test
   void gcpGpuNodeCostsHostPlusAccelerator() {
     // gcp.csv us-central1-a: a2-highgpu-1g 0.73948 (spot 0.36975) + A100:1 2.93391 (spot 1.4341)
     Offer a100 = BUNDLED.offersForAccelerator("A100", 1).stream()
