@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "logs", description = "Show a managed job's output (or its controller's log). "
     + "Without JOB_ID: the newest job named -n NAME, else the newest job.")
 public final class JobsLogsCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_ID") Long id;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_ID",
+      description = "The managed job (default: the newest, or the newest named -n NAME).") Long id;
 
   @Option(names = {"-n", "--name"}, paramLabel = "NAME",
       description = "The newest managed job with this name.")

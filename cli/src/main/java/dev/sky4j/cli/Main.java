@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Run GPU dev boxes and jobs from a task YAML.")
 public final class Main implements Runnable {
   /** Every subcommand, in the order {@code sky --help} lists them. */
-  private static final List<Class<?>> COMMANDS = List.of(
+  static final List<Class<?>> COMMANDS = List.of(
       ValidateCommand.class,
       SchemaCommand.class,
       ShowGpusCommand.class,
