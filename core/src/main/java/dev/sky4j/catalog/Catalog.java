@@ -29,12 +29,12 @@ public final class Catalog {
 
   private final String date;
   private final String source;
-  private final Map<String, Lazy<CloudTable>> tables;
+  private final Map<String, CloudData> tables;
   private final Lazy<Map<String, AcceleratorInfo>> accelerators;
   private final Lazy<List<Offer>> all;
   private final Map<String, List<Offer>> byAcceleratorAndCount = new ConcurrentHashMap<>();
 
-  private Catalog(String date, String source, Map<String, Lazy<CloudTable>> tables,
+  private Catalog(String date, String source, Map<String, CloudData> tables,
       Lazy<Map<String, AcceleratorInfo>> accelerators) {
     this.date = date;
     this.source = source;
@@ -42,7 +42,7 @@ public final class Catalog {
     this.accelerators = accelerators;
     this.all = Lazy.of(() -> {
       List<Offer> out = new ArrayList<>();
-      this.tables.values().forEach(t -> out.addAll(t.get().offers));
+      this.tables.values().forEach(t -> out.addAll(t.full().offers));
       return Collections.unmodifiableList(out);
     });
   }
@@ -107,23 +107,11 @@ public final class Catalog {
   }
 
   private static Catalog from(CatalogSource src) {
-    Map<String, Lazy<CloudTable>> tables = new LinkedHashMap<>();
+    Map<String, CloudData> tables = new LinkedHashMap<>();
     for (String cloud : src.clouds()) {
-      String file = cloud + ".csv";
-      tables.put(cloud, Lazy.of(() -> {
-        String text = src.read(file);
-        List<Offer> rows = text == null ? new ArrayList<>()
-            : OfferFile.parse(cloud, text, src.where(file));
-        String types = src.read(Offerings.typesFile(cloud));
-        if (types != null) {
-          rows.addAll(Offerings.unpriced(cloud, types, src.where(Offerings.typesFile(cloud)), rows));
-        }
-        String zones = src.read(Offerings.zonesFile(cloud));
-        return new CloudTable(cloud, rows, zones == null ? Map.of()
-            : Offerings.zones(zones, src.where(Offerings.zonesFile(cloud))));
-      }));
+      tables.put(cloud, CloudData.read(cloud, src));
     }
-    Map<String, Lazy<CloudTable>> frozen = Map.copyOf(tables);
+    Map<String, CloudData> frozen = Map.copyOf(tables);
     Lazy<Map<String, AcceleratorInfo>> acc = Lazy.of(() -> {
       String text = src.read(CatalogSource.ACCELERATORS);
       if (text != null) {
@@ -131,7 +119,7 @@ public final class Catalog {
             AcceleratorFile.parse(text, src.where(CatalogSource.ACCELERATORS)));
       }
       List<Offer> every = new ArrayList<>();
-      frozen.values().forEach(t -> every.addAll(t.get().offers));
+      frozen.values().forEach(t -> every.addAll(t.accelerated().offers));
       return Collections.unmodifiableMap(AcceleratorFile.merge(Map.of(), every));
     });
     return new Catalog(src.date(), src.source(), tables, acc);
@@ -146,14 +134,10 @@ public final class Catalog {
     for (Offer o : extra) {
       byCloud.computeIfAbsent(o.cloud(), k -> new ArrayList<>()).add(o);
     }
-    Map<String, Lazy<CloudTable>> merged = new LinkedHashMap<>(tables);
+    Map<String, CloudData> merged = new LinkedHashMap<>(tables);
     byCloud.forEach((cloud, offers) -> {
-      Lazy<CloudTable> old = tables.get(cloud);
-      merged.put(cloud, Lazy.of(() -> {
-        List<Offer> rows = new ArrayList<>(old == null ? List.of() : old.get().offers);
-        rows.addAll(offers);
-        return new CloudTable(cloud, rows, old == null ? Map.of() : old.get().extraZones);
-      }));
+      CloudData old = tables.get(cloud);
+      merged.put(cloud, old == null ? CloudData.of(cloud, offers) : old.plus(cloud, offers));
     });
     List<Offer> copy = List.copyOf(extra);
     return new Catalog(date, source, merged,
@@ -268,8 +252,8 @@ public final class Catalog {
       return t == null ? List.of() : t.forInstanceType(instanceType);
     }
     List<Offer> out = new ArrayList<>();
-    for (Lazy<CloudTable> t : tables.values()) {
-      out.addAll(t.get().forInstanceType(instanceType));
+    for (CloudData t : tables.values()) {
+      out.addAll(t.full().forInstanceType(instanceType));
     }
     out.sort(CloudTable.BY_PRICE);
     return out;
@@ -288,13 +272,13 @@ public final class Catalog {
     }
     Optional<AcceleratorInfo> info = accelerator(name);
     List<Offer> out = new ArrayList<>();
-    for (Map.Entry<String, Lazy<CloudTable>> e : tables.entrySet()) {
+    for (Map.Entry<String, CloudData> e : tables.entrySet()) {
       // accelerators.csv says which clouds have it: the others need not be parsed at all
       if (info.isPresent() && !info.get().clouds().isEmpty()
           && !info.get().clouds().contains(e.getKey())) {
         continue;
       }
-      for (Offer o : e.getValue().get().forAccelerator(name.trim())) {
+      for (Offer o : e.getValue().accelerated().forAccelerator(name.trim())) {
         if (count <= 0 || Math.abs(o.acceleratorCount() - count) <= 0.01) {
           out.add(o);
         }
@@ -310,7 +294,7 @@ public final class Catalog {
     if (cloud == null) {
       return null;
     }
-    Lazy<CloudTable> t = tables.get(CloudTable.key(cloud));
-    return t == null ? null : t.get();
+    CloudData t = tables.get(CloudTable.key(cloud));
+    return t == null ? null : t.full();
   }
 }

@@ -29,10 +29,12 @@ final class Offerings {
   }
 
   /**
-   * An unpriced offer for each (type, region) of {@code text} that {@code priced} lacks. A type
-   * the price file has keeps that file's shape and accelerator name.
+   * An unpriced offer for each (type, region) of {@code text} that {@code priced} lacks (only of
+   * types with accelerators when {@code acceleratedOnly}). A type the price file has keeps that
+   * file's shape and accelerator name.
    */
-  static List<Offer> unpriced(String cloud, String text, String where, List<Offer> priced) {
+  static List<Offer> unpriced(String cloud, String text, String where, List<Offer> priced,
+      boolean acceleratedOnly) {
     Set<String> have = new HashSet<>(priced.size() * 2);
     Map<String, Offer> shapeOf = new HashMap<>();
     for (Offer o : priced) {
@@ -54,6 +56,9 @@ final class Offerings {
       String key = CloudTable.key(type);
       Offer shape = shapeOf.get(key);
       String acc = shape != null ? shape.acceleratorName() : c.str(1);
+      if (acceleratedOnly && acc == null) {
+        continue;
+      }
       double count = shape != null ? shape.acceleratorCount() : acc == null ? 0 : c.num(2);
       double vcpus = shape != null && !Double.isNaN(shape.vcpus()) ? shape.vcpus() : c.num(3);
       double mem = shape != null && !Double.isNaN(shape.memoryGib()) ? shape.memoryGib() : c.num(4);
