@@ -39,3 +39,15 @@ for t in typical aws-type any-type; do
   fi
   echo "| $t | $ours | $before | $theirs | $ratio |"
 done
+
+# The dry run asks the server (POST /optimize): a warm server in a private home and port; the
+# baseline in the same run is `sky validate` of the same file (what the dry run does before asking).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export SKY4J_API_PORT=$port
+SKY4J_HOME=$full ./sky api start >/dev/null 2>&1
+SKY4J_HOME=$full ./sky launch --dryrun examples/dev-gpu.yaml >/dev/null 2>&1 || true   # warm-up
+dry=$(for _ in $(seq "$RUNS"); do SKY4J_HOME=$full time_ms ./sky launch --dryrun examples/dev-gpu.yaml; done | median)
+val=$(cold "$full" examples/dev-gpu.yaml)
+SKY4J_HOME=$full ./sky api stop >/dev/null 2>&1 || true
+echo
+echo "| dry run (warm server) | $dry ms | sky validate, same file | $val ms | $(awk "BEGIN {printf \"%.2fx\", $dry / $val}") |"
