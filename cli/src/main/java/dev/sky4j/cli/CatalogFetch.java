@@ -17,16 +17,46 @@ final class CatalogFetch {
   /** SkyPilot's hosted catalogs, schema v8 (sky/skylet/constants.py CATALOG_SCHEMA_VERSION). */
   static final String DEFAULT_ROOT =
       "https://raw.githubusercontent.com/skypilot-org/skypilot-catalog/master/catalogs/v8";
+  /** SkyPilot's S3 mirror of the same files, tried when GitHub cannot be reached. */
+  static final String MIRROR_ROOT = "https://skypilot-catalog.s3.us-east-1.amazonaws.com/catalogs/v8";
   /** A cloud's vms.csv is a few MB (GCP's ~10); more is not a catalog. */
   private static final int MAX_BYTES = 256 << 20;
 
-  private final String root;
+  /** A file's text and where it was read. */
+  record Fetched(String text, String where) {}
 
-  CatalogFetch(String root) {
+  private final String root;
+  private final CatalogFetch fallback;
+
+  private CatalogFetch(String root, CatalogFetch fallback) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.fallback = fallback;
   }
 
-  boolean isRemote() {
+  /** Reads from {@code root}; SkyPilot's default root falls back to its mirror, as SkyPilot does. */
+  static CatalogFetch of(String root) {
+    return new CatalogFetch(root, root.equals(DEFAULT_ROOT)
+        ? new CatalogFetch(MIRROR_ROOT, null) : null);
+  }
+
+  /** The file, from the root or else its mirror; the root's error when both fail. */
+  Fetched fetch(String cloud) throws IOException {
+    try {
+      return new Fetched(read(cloud), where(cloud));
+    } catch (IOException e) {
+      if (fallback == null) {
+        throw e;
+      }
+      try {
+        return fallback.fetch(cloud);
+      } catch (IOException ignored) {
+        throw new IOException(e.getMessage() + " (the mirror " + fallback.where(cloud)
+            + " failed too)", e);
+      }
+    }
+  }
+
+  private boolean isRemote() {
     return root.startsWith("http://") || root.startsWith("https://");
   }
 
@@ -37,7 +67,7 @@ final class CatalogFetch {
   }
 
   /** The file's text; an IOException says what failed and where. */
-  String read(String cloud) throws IOException {
+  private String read(String cloud) throws IOException {
     if (!isRemote()) {
       Path p = Path.of(root).resolve(cloud).resolve("vms.csv");
       if (!Files.isRegularFile(p)) {

@@ -30,7 +30,7 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
 
   @Option(names = "--from", paramLabel = "URL|DIR", defaultValue = CatalogFetch.DEFAULT_ROOT,
       description = "Catalog root holding <cloud>/vms.csv: an http(s) URL or a folder. "
-          + "Default: ${DEFAULT-VALUE}")
+          + "Default: ${DEFAULT-VALUE} (SkyPilot's hosted catalog; its S3 mirror if that fails)")
   String from;
 
   @Option(names = "--cloud", paramLabel = "CLOUD", description = "Refresh only this cloud "
@@ -50,16 +50,16 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
   }
 
   private int run(PrintWriter out, PrintWriter err) {
-    CatalogFetch fetch = new CatalogFetch(from);
+    CatalogFetch fetch = CatalogFetch.of(from);
     List<String> which = clouds == null || clouds.isEmpty() ? Catalog.bundled().clouds()
         : clouds.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
     Map<String, String> files = new LinkedHashMap<>();
     for (String cloud : which) {
-      String where = fetch.where(cloud);
       try {
-        SkyPilotVms.Converted c = SkyPilotVms.convert(cloud, fetch.read(cloud), where);
+        CatalogFetch.Fetched f = fetch.fetch(cloud);
+        SkyPilotVms.Converted c = SkyPilotVms.convert(cloud, f.text(), f.where());
         files.put(cloud, c.csv());
-        out.println("  " + cloud + ": " + c.offers() + " offers from " + where
+        out.println("  " + cloud + ": " + c.offers() + " offers from " + f.where()
             + (c.skippedWithoutPrice() > 0 ? " (" + c.skippedWithoutPrice()
             + " rows without a price left out)" : ""));
         out.flush();
