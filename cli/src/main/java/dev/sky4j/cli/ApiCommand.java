@@ -66,7 +66,8 @@ public final class ApiCommand implements Runnable {
   /** {@code sky api status}: the server and its recent requests. */
   @Command(name = "status", description = "Show the server and its recent requests.")
   public static final class Status implements Callable<Integer> {
-    @Option(names = {"-l", "--limit"}, defaultValue = "20") int limit;
+    @Option(names = {"-l", "--limit"}, paramLabel = "N", defaultValue = "20",
+        description = "How many recent requests to list (default 20).") int limit;
 
     @Override
     public Integer call() {
@@ -97,7 +98,8 @@ public final class ApiCommand implements Runnable {
   @Command(name = "logs", description = "Follow a request's log (the latest by default); "
       + "--server prints the server's own log.")
   public static final class Logs implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "REQUEST_ID") String id;
+    @Parameters(arity = "0..1", paramLabel = "REQUEST_ID",
+        description = "The request (default: the latest); a unique prefix is enough.") String id;
 
     @Option(names = "--server", description = "Print the server log instead.") boolean server;
 
@@ -131,7 +133,8 @@ public final class ApiCommand implements Runnable {
   /** {@code sky api cancel REQUEST_ID}. */
   @Command(name = "cancel", description = "Cancel a request.")
   public static final class Cancel implements Callable<Integer> {
-    @Parameters(paramLabel = "REQUEST_ID") String id;
+    @Parameters(paramLabel = "REQUEST_ID",
+        description = "The request (sky api status lists them).") String id;
 
     @Override
     public Integer call() {

@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "autostop", mixinStandardHelpOptions = true, description = {
     "Stop (or with --down tear down) clusters after they have been idle.",
-    "Idle: no job running and, with --wait-for jobs_and_ssh (the default), no SSH connection of",
-    "any kind (terminal, VS Code, port forward, SFTP) on any node."})
+    "Idle: no job running and, with --wait-for jobs_and_ssh (the default), no SSH connection "
+        + "of any kind (terminal, VS Code, port forward, SFTP) on any node."})
 public final class AutostopCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "CLUSTER") List<String> clusters;
+  @Parameters(arity = "0..*", paramLabel = "CLUSTER",
+      description = "Cluster names; -a for all.") List<String> clusters;
 
   @Option(names = {"-a", "--all"}, description = "Every cluster.") boolean all;
 

@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 /** {@code sky cancel CLUSTER JOB...|--all}. */
 @Command(name = "cancel", description = "Cancel jobs on a cluster (their whole process trees).")
 public final class CancelCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CLUSTER") String cluster;
+  @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster.") String cluster;
 
-  @Parameters(index = "1..*", arity = "0..*", paramLabel = "JOB_ID") List<Integer> jobs;
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "JOB_ID",
+      description = "Job ids (sky queue CLUSTER lists them); -a for all.") List<Integer> jobs;
 
   @Option(names = {"-a", "--all"}, description = "Cancel every unfinished job.") boolean all;
 

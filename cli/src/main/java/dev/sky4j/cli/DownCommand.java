@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sky down CLUSTER...}. */
 @Command(name = "down", description = "Tear clusters down: nodes and their disks are deleted.")
 public final class DownCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "CLUSTER") List<String> clusters;
+  @Parameters(arity = "0..*", paramLabel = "CLUSTER",
+      description = "Cluster names; -a for all.") List<String> clusters;
 
   @Option(names = {"-a", "--all"}, description = "Every cluster.") boolean all;
 

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "exec", description = "Run a task or command on an existing cluster (syncs the "
     + "workdir, skips setup and file mounts).")
 public final class ExecCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CLUSTER") String cluster;
+  @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster.") String cluster;
 
-  @Parameters(index = "1..*", paramLabel = "TASK.yaml|COMMAND") List<String> entrypoint;
+  @Parameters(index = "1..*", paramLabel = "TASK.yaml|COMMAND",
+      description = "The task file, or a command to run (after --).") List<String> entrypoint;
 
   @Option(names = {"-d", "--detach-run"}, description = "Submit and return; do not stream output.")
   boolean detach;

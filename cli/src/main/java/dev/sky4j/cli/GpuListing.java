@@ -73,9 +73,11 @@ final class GpuListing {
     return 0;
   }
 
+  /** The catalog's date and source, and a refresh hint on its own line when it is old. */
   static String header(Catalog catalog) {
+    String hint = catalog.staleHint(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     return "Catalog " + catalog.date() + " (" + catalog.source() + "). Prices in USD/h, as of "
-        + "that date.";
+        + "that date." + (hint == null ? "" : System.lineSeparator() + hint);
   }
 
   private static void section(PrintWriter out, String title, Map<String, List<String>> rows) {

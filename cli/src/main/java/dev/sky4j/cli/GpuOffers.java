@@ -3,6 +3,7 @@ package dev.sky4j.cli;
 import dev.sky4j.catalog.AcceleratorInfo;
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.catalog.Offer;
+import dev.sky4j.optimizer.Plans;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ final class GpuOffers {
         m.put("device_memory_gib", Output.orNull(o.gpuMemoryGib()));
         m.put("vcpus", Output.orNull(o.vcpus()));
         m.put("host_memory_gib", Output.orNull(o.memoryGib()));
-        m.put("price", o.price());
+        m.put("price", Output.orNull(o.price()));
         m.put("spot_price", Output.orNull(o.spotPrice()));
         if (!collapseRegions) {
           m.put("region", o.region());
@@ -86,7 +87,8 @@ final class GpuOffers {
       List<Object> cells = new ArrayList<>(List.of(o.acceleratorName(),
           Output.number(o.acceleratorCount()), o.cloud(), o.instanceType(),
           Output.gb(o.gpuMemoryGib()), Output.number(o.vcpus()), Output.gb(o.memoryGib()),
-          Output.price(o.price()), Output.price(o.spotPrice())));
+          o.hasPrice() ? Output.price(o.price()) : Plans.PRICE_UNKNOWN,
+          Output.price(o.spotPrice())));
       if (!collapseRegions) {
         cells.add(o.region());
       }

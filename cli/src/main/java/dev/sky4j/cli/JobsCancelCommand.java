@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sky jobs cancel ID... | -n NAME | -a}: stops jobs and tears their clusters down. */
 @Command(name = "cancel", description = "Cancel managed jobs (their clusters are torn down).")
 public final class JobsCancelCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "JOB_ID") List<Long> ids;
+  @Parameters(arity = "0..*", paramLabel = "JOB_ID",
+      description = "Managed job ids (sky jobs queue lists them).") List<Long> ids;
 
   @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Cancel jobs with this name.")
   String name;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "launch", description = "Launch a managed job (recovers from preemption).")
 public final class JobsLaunchCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "TASK.yaml|COMMAND") List<String> entrypoint;
+  @Parameters(arity = "0..*", paramLabel = "TASK.yaml|COMMAND",
+      description = "The task file, or a command to run (after --).") List<String> entrypoint;
 
   @Mixin TaskOptions task;
 

@@ -1,16 +1,8 @@
 package dev.sky4j.cli;
 
-import dev.sky4j.catalog.Catalog;
-import dev.sky4j.catalog.CatalogException;
 import dev.sky4j.cli.remote.TaskOptions;
-import dev.sky4j.spec.Task;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sky launch TASK.yaml}. Only {@code --dryrun} exists so far: load and validate the task,
- * apply the resource flags, and show the plans ({@link DryRun}).
+ * {@code sky launch [TASK.yaml | -- COMMAND]}: validate here, then have the server provision (or
+ * reuse) the cluster, sync, set up and run, following the log ({@link LaunchRunner}). With
+ * {@code --dryrun}, the server's plan for it instead ({@link DryRun}).
  */
-@Command(name = "launch", description = "Launch a task on the cheapest resources that fit "
-    + "(so far only --dryrun: show the plan without launching).")
+@Command(name = "launch", description = "Launch a cluster on the cheapest resources that fit the "
+    + "task (or reuse -c CLUSTER), set it up and run the task; --dryrun shows the plan only.")
 public final class LaunchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,17 +24,16 @@ public final class LaunchCommand implements Callable<Integer> {
       description = "The task file, or a command to run (after --).")
   List<String> entrypoint;
 
-  Path file;
-
   @picocli.CommandLine.Mixin LaunchFlags launchFlags;
 
   @picocli.CommandLine.Mixin TaskOptions task;
 
-  @Option(names = "--dryrun", description = "Show the plan; launch nothing.")
+  @Option(names = "--dryrun", description = "Show the plans the server would launch on (its "
+      + "enabled clouds, these flags applied), cheapest first; launch nothing.")
   boolean dryrun;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (default) or json.")
+      description = "With --dryrun: table (default) or json.")
   String output;
 
   @Override
@@ -65,59 +57,8 @@ public final class LaunchCommand implements Callable<Integer> {
     if (!dryrun) {
       return LaunchRunner.run(entrypoint, task, launchFlags.flags());
     }
-    if (entrypoint == null || entrypoint.size() != 1) {
-      err.println("error: --dryrun needs one task file: sky launch --dryrun task.yaml");
-      return 2;
-    }
-    file = Path.of(entrypoint.get(0));
-    if (!Files.isRegularFile(file)) {
-      err.println(TaskSubmit.noSuchFile(file, LaunchRunner.USAGE));
-      return 2;
-    }
-    Integer numNodes = task.numNodes();
-    if (numNodes != null && numNodes < 1) {
-      err.println("error: --num-nodes must be at least 1, not " + numNodes);
-      return 2;
-    }
-    Catalog catalog;
-    try {
-      catalog = Catalog.get();
-    } catch (CatalogException e) {
-      err.println("error: the catalog cannot be read: " + e.getMessage());
-      return 1;
-    }
-    TaskFiles.Loaded loaded = TaskFiles.load(file, catalog, err);
-    if (loaded == null) {
-      return 1;
-    }
-    ResourceOverrides flags = new ResourceOverrides(task.gpus(), task.useSpot(), task.infra(),
-        task.cpus(), task.memory(), task.instanceType());
-    DryRun dry = new DryRun(catalog);
-    List<DryRun.Outcome> outcomes = new ArrayList<>();
-    try {
-      for (Task t : loaded.tasks()) {
-        int nodes = numNodes != null ? numNodes : t.numNodes();
-        outcomes.add(dry.plan(t.name(), flags.apply(t.resources(), catalog), nodes));
-      }
-    } catch (ResourceOverrides.BadFlag e) {
-      err.println("error: " + e.getMessage());
-      return 2;
-    }
-    boolean ok = outcomes.stream().noneMatch(o -> o.result().isEmpty());
-    if (json) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("catalog", Output.catalog(catalog));
-      doc.put("pipeline", loaded.pipelineName());
-      doc.put("tasks", outcomes.stream().map(dry::json).toList());
-      Output.json(out, doc);
-      return ok ? 0 : 1;
-    }
-    for (int i = 0; i < outcomes.size(); i++) {
-      if (i > 0) {
-        out.println();
-      }
-      ok &= dry.print(outcomes.get(i), out, err);
-    }
-    return ok ? 0 : 1;
+    // the server plans it: the same validator, flags, enabled clouds and planner as a launch
+    return TaskSubmit.run(task, entrypoint, LaunchRunner.USAGE, "sky launch --dryrun task.yaml",
+        in -> DryRun.run(in, json, out, err));
   }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
  * queue, check, cost-report, jobs queue): JSON is the server's records, compact, one line.
  */
 final class ListingOutput {
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (default) or json.")
   String output;
 
   boolean known() {

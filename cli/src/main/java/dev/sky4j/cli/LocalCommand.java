@@ -24,10 +24,10 @@ public final class LocalCommand implements Runnable {
 
   /** {@code sky local preempt CLUSTER [--node N]}. */
   @Command(name = "preempt", mixinStandardHelpOptions = true, description = {
-      "Reclaim a spot node as a cloud would: its process and jobs are killed at once (no hooks,",
-      "no clean stop) and it shows as terminated. For testing managed-job recovery."})
+      "Reclaim a spot node as a cloud would: its process and jobs are killed at once (no hooks, "
+          + "no clean stop) and it shows as terminated. For testing managed-job recovery."})
   public static final class Preempt implements Callable<Integer> {
-    @Parameters(paramLabel = "CLUSTER") String cluster;
+    @Parameters(paramLabel = "CLUSTER", description = "The cluster.") String cluster;
 
     @Option(names = "--node", paramLabel = "N", description = "Node rank (0 = head, the default).")
     Integer node;

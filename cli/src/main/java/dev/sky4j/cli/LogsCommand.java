@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "logs", description = "Show a job's output (the latest job by default), "
     + "or with --hook the saved output of the cluster's lifecycle hooks.")
 public final class LogsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CLUSTER") String cluster;
+  @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster.") String cluster;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "JOB_ID") Integer jobId;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "JOB_ID",
+      description = "The job (default: the latest).") Integer jobId;
 
   @Option(names = "--follow", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Keep streaming until the job ends (default); --no-follow prints what exists.")

@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
     description = "Run GPU dev boxes and jobs from a task YAML.")
 public final class Main implements Runnable {
   /** Every subcommand, in the order {@code sky --help} lists them. */
-  private static final List<Class<?>> COMMANDS = List.of(
+  static final List<Class<?>> COMMANDS = List.of(
       ValidateCommand.class,
       SchemaCommand.class,
       ShowGpusCommand.class,
+      CatalogCommand.class,
       LaunchCommand.class,
       ExecCommand.class,
       StatusCommand.class,

@@ -22,6 +22,7 @@ public final class Output {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("date", catalog.date());
     m.put("source", catalog.source());
+    m.put("stale_hint", catalog.staleHint(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     return m;
   }
 

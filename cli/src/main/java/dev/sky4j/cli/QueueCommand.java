@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sky queue CLUSTER}: the cluster's job queue. */
 @Command(name = "queue", description = "Show a cluster's jobs.")
 public final class QueueCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "CLUSTER") List<String> clusters;
+  @Parameters(arity = "1..*", paramLabel = "CLUSTER",
+      description = "Cluster names.") List<String> clusters;
 
   @Option(names = {"-s", "--skip-finished"}, description = "Only pending and running jobs.")
   boolean skipFinished;

@@ -32,6 +32,10 @@ public final class ShowGpusCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region.")
   String region;
 
+  @Option(names = "--infra", paramLabel = "CLOUD[/REGION]",
+      description = "Only this cloud (and region), as SkyPilot writes it: aws/us-east-1.")
+  String infra;
+
   @Option(names = {"-a", "--all"}, description = "Without GPU: every TPU slice too. With GPU: one "
       + "row per instance type at its cheapest region, without the REGION column.")
   boolean all;
@@ -55,6 +59,11 @@ public final class ShowGpusCommand implements Callable<Integer> {
     };
     if (!json && !output.equalsIgnoreCase("table")) {
       return 2;
+    }
+    if (infra != null) {
+      String[] parts = infra.split("/", 3);
+      cloud = cloud != null ? cloud : parts[0];
+      region = region != null || parts.length < 2 ? region : parts[1];
     }
     try {
       Catalog catalog = Catalog.get();

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sky start CLUSTER...}. */
 @Command(name = "start", description = "Restart stopped clusters where they were.")
 public final class StartCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "CLUSTER") List<String> clusters;
+  @Parameters(arity = "0..*", paramLabel = "CLUSTER",
+      description = "Cluster names; -a for all.") List<String> clusters;
 
   @Option(names = {"-a", "--all"}, description = "Every cluster.") boolean all;
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sky stop CLUSTER...}. */
 @Command(name = "stop", description = "Stop clusters, keeping their disks (sky start resumes them).")
 public final class StopCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "CLUSTER") List<String> clusters;
+  @Parameters(arity = "0..*", paramLabel = "CLUSTER",
+      description = "Cluster names; -a for all.") List<String> clusters;
 
   @Option(names = {"-a", "--all"}, description = "Every cluster.") boolean all;
 

@@ -8,9 +8,11 @@ import dev.sky4j.client.dto.LogChunk;
 import dev.sky4j.client.dto.ManagedJobCancel;
 import dev.sky4j.client.dto.ManagedJobLaunch;
 import dev.sky4j.client.dto.ManagedJobRecord;
+import dev.sky4j.client.dto.OptimizeResponse;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.StreamEnd;
+import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.json.Json;
 import dev.sky4j.json.JsonException;
 import dev.sky4j.json.RecordBinder;
@@ -109,6 +111,14 @@ public final class SkyClient {
     String path = "/clusters/" + enc(cluster) + "/jobs/" + (jobId == null ? "latest" : jobId)
         + "/logs?follow=" + follow;
     return followSse(path, offset, l);
+  }
+
+  /**
+   * The plans the server would launch {@code in} on ({@code sky launch --dryrun}): the first
+   * {@code perCandidate} of each resource candidate.
+   */
+  public OptimizeResponse optimize(TaskInput in, int perCandidate) throws IOException, ApiException {
+    return post("/optimize?limit=" + perCandidate, in, OptimizeResponse.class);
   }
 
   // ---- managed jobs ------------------------------------------------------------------------

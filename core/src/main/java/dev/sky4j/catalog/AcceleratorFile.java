@@ -43,6 +43,23 @@ final class AcceleratorFile {
     return out;
   }
 
+  /** The file's text for {@code infos}, as {@link #parse} reads it. */
+  static String write(Map<String, AcceleratorInfo> infos) {
+    StringBuilder sb = new StringBuilder("accelerator_name,gpu_memory_gib,vendor,counts,clouds\n");
+    for (AcceleratorInfo a : infos.values()) {
+      sb.append(a.name().contains(",") ? '"' + a.name() + '"' : a.name()).append(',')
+          .append(Double.isNaN(a.memoryGib()) ? "" : fmt(a.memoryGib())).append(',')
+          .append(a.vendor() == null ? "" : a.vendor()).append(',')
+          .append(String.join(";", a.counts().stream().map(AcceleratorFile::fmt).toList()))
+          .append(',').append(String.join(";", a.clouds())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
   /** Adds (or extends) entries for the accelerators in {@code offers}. */
   static Map<String, AcceleratorInfo> merge(Map<String, AcceleratorInfo> base, List<Offer> offers) {
     Map<String, AcceleratorInfo> out = new TreeMap<>(base);

@@ -1,6 +1,12 @@
 package dev.sky4j.catalog;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,16 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * on first use, so a name lookup reads only {@code accelerators.csv}.
  */
 public final class Catalog {
+  /** A catalog older than this many days gets a hint to refresh it. */
+  public static final int STALE_AFTER_DAYS = 30;
   private static volatile Catalog instance;
+  private static volatile Object instanceStamp;
 
   private final String date;
   private final String source;
-  private final Map<String, Lazy<CloudTable>> tables;
+  private final Map<String, CloudData> tables;
   private final Lazy<Map<String, AcceleratorInfo>> accelerators;
   private final Lazy<List<Offer>> all;
   private final Map<String, List<Offer>> byAcceleratorAndCount = new ConcurrentHashMap<>();
 
-  private Catalog(String date, String source, Map<String, Lazy<CloudTable>> tables,
+  private Catalog(String date, String source, Map<String, CloudData> tables,
       Lazy<Map<String, AcceleratorInfo>> accelerators) {
     this.date = date;
     this.source = source;
@@ -33,7 +42,7 @@ public final class Catalog {
     this.accelerators = accelerators;
     this.all = Lazy.of(() -> {
       List<Offer> out = new ArrayList<>();
-      this.tables.values().forEach(t -> out.addAll(t.get().offers));
+      this.tables.values().forEach(t -> out.addAll(t.full().offers));
       return Collections.unmodifiableList(out);
     });
   }
@@ -44,16 +53,32 @@ public final class Catalog {
    */
   public static Catalog get() {
     Catalog c = instance;
-    if (c == null) {
+    Path folder = overrideFolder();
+    Object stamp = stamp(folder);
+    if (c == null || !stamp.equals(instanceStamp)) {
       synchronized (Catalog.class) {
         c = instance;
-        if (c == null) {
-          c = withOverrides(overrideFolder());
+        if (c == null || !stamp.equals(instanceStamp)) {
+          c = withOverrides(folder);
           instance = c;
+          instanceStamp = stamp;
         }
       }
     }
     return c;
+  }
+
+  /**
+   * What identifies the override folder's version: {@code sky catalog refresh} swaps in a new
+   * folder, so a long-running server sees the new catalog on its next lookup. One stat call.
+   */
+  private static Object stamp(Path folder) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      return "none";
+    }
   }
 
   /** The bundled snapshot with each file that {@code folder} holds replacing its own. */
@@ -82,16 +107,11 @@ public final class Catalog {
   }
 
   private static Catalog from(CatalogSource src) {
-    Map<String, Lazy<CloudTable>> tables = new LinkedHashMap<>();
+    Map<String, CloudData> tables = new LinkedHashMap<>();
     for (String cloud : src.clouds()) {
-      String file = cloud + ".csv";
-      tables.put(cloud, Lazy.of(() -> {
-        String text = src.read(file);
-        return new CloudTable(cloud, text == null ? new ArrayList<>()
-            : OfferFile.parse(cloud, text, src.where(file)));
-      }));
+      tables.put(cloud, CloudData.read(cloud, src));
     }
-    Map<String, Lazy<CloudTable>> frozen = Map.copyOf(tables);
+    Map<String, CloudData> frozen = Map.copyOf(tables);
     Lazy<Map<String, AcceleratorInfo>> acc = Lazy.of(() -> {
       String text = src.read(CatalogSource.ACCELERATORS);
       if (text != null) {
@@ -99,7 +119,7 @@ public final class Catalog {
             AcceleratorFile.parse(text, src.where(CatalogSource.ACCELERATORS)));
       }
       List<Offer> every = new ArrayList<>();
-      frozen.values().forEach(t -> every.addAll(t.get().offers));
+      frozen.values().forEach(t -> every.addAll(t.accelerated().offers));
       return Collections.unmodifiableMap(AcceleratorFile.merge(Map.of(), every));
     });
     return new Catalog(src.date(), src.source(), tables, acc);
@@ -114,14 +134,10 @@ public final class Catalog {
     for (Offer o : extra) {
       byCloud.computeIfAbsent(o.cloud(), k -> new ArrayList<>()).add(o);
     }
-    Map<String, Lazy<CloudTable>> merged = new LinkedHashMap<>(tables);
+    Map<String, CloudData> merged = new LinkedHashMap<>(tables);
     byCloud.forEach((cloud, offers) -> {
-      Lazy<CloudTable> old = tables.get(cloud);
-      merged.put(cloud, Lazy.of(() -> {
-        List<Offer> rows = new ArrayList<>(old == null ? List.of() : old.get().offers);
-        rows.addAll(offers);
-        return new CloudTable(cloud, rows);
-      }));
+      CloudData old = tables.get(cloud);
+      merged.put(cloud, old == null ? CloudData.of(cloud, offers) : old.plus(cloud, offers));
     });
     List<Offer> copy = List.copyOf(extra);
     return new Catalog(date, source, merged,
@@ -131,6 +147,22 @@ public final class Catalog {
   /** The snapshot date, {@code yyyy-MM-dd}, or "unknown". */
   public String date() {
     return date;
+  }
+
+  /**
+   * One line telling the user to refresh a catalog older than {@value #STALE_AFTER_DAYS} days,
+   * or null when it is fresh or its date is unknown.
+   */
+  public String staleHint(LocalDate today) {
+    LocalDate d;
+    try {
+      d = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    long days = ChronoUnit.DAYS.between(d, today);
+    return days <= STALE_AFTER_DAYS ? null : "Hint: the catalog is " + days + " days old ("
+        + date + "); prices and offers may have changed: run `sky catalog refresh`.";
   }
 
   /** Where the data came from, for the header of price tables. */
@@ -220,8 +252,8 @@ public final class Catalog {
       return t == null ? List.of() : t.forInstanceType(instanceType);
     }
     List<Offer> out = new ArrayList<>();
-    for (Lazy<CloudTable> t : tables.values()) {
-      out.addAll(t.get().forInstanceType(instanceType));
+    for (CloudData t : tables.values()) {
+      out.addAll(t.full().forInstanceType(instanceType));
     }
     out.sort(CloudTable.BY_PRICE);
     return out;
@@ -240,13 +272,13 @@ public final class Catalog {
     }
     Optional<AcceleratorInfo> info = accelerator(name);
     List<Offer> out = new ArrayList<>();
-    for (Map.Entry<String, Lazy<CloudTable>> e : tables.entrySet()) {
+    for (Map.Entry<String, CloudData> e : tables.entrySet()) {
       // accelerators.csv says which clouds have it: the others need not be parsed at all
       if (info.isPresent() && !info.get().clouds().isEmpty()
           && !info.get().clouds().contains(e.getKey())) {
         continue;
       }
-      for (Offer o : e.getValue().get().forAccelerator(name.trim())) {
+      for (Offer o : e.getValue().accelerated().forAccelerator(name.trim())) {
         if (count <= 0 || Math.abs(o.acceleratorCount() - count) <= 0.01) {
           out.add(o);
         }
@@ -262,7 +294,7 @@ public final class Catalog {
     if (cloud == null) {
       return null;
     }
-    Lazy<CloudTable> t = tables.get(CloudTable.key(cloud));
-    return t == null ? null : t.get();
+    CloudData t = tables.get(CloudTable.key(cloud));
+    return t == null ? null : t.full();
   }
 }

@@ -27,8 +27,15 @@ final class CloudTable {
   final Map<String, List<Offer>> byAccelerator;
   final Map<String, List<Offer>> byInstanceType;
   final Map<String, List<String>> zonesByRegion;
+  /** Zones known from the offerings file, beyond those the priced rows name. */
+  final Map<String, List<String>> extraZones;
 
   CloudTable(String cloud, List<Offer> offers) {
+    this(cloud, offers, Map.of());
+  }
+
+  CloudTable(String cloud, List<Offer> offers, Map<String, List<String>> extraZones) {
+    this.extraZones = extraZones;
     this.cloud = cloud;
     this.offers = Collections.unmodifiableList(offers);
     Map<String, List<Offer>> acc = new HashMap<>();
@@ -47,6 +54,11 @@ final class CloudTable {
         z.add(o.zone());
       }
     }
+    extraZones.forEach((r, z) -> {
+      if (zones.containsKey(r)) {
+        zones.get(r).addAll(z);
+      }
+    });
     cpu.sort(BY_PRICE);
     this.cpuByPrice = Collections.unmodifiableList(cpu);
     this.byAccelerator = sortedValues(acc);

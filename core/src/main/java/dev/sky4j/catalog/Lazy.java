@@ -15,6 +15,11 @@ final class Lazy<T> implements Supplier<T> {
     return new Lazy<>(compute);
   }
 
+  /** Whether the value has been computed (never computes it). */
+  boolean isDone() {
+    return value != null;
+  }
+
   @Override
   public T get() {
     T v = value;

@@ -88,7 +88,8 @@ public final class Optimizer {
     if (r.zone() != null && !s.keep(o -> inZone(o, r.zone()))) {
       return what + " is not offered in zone " + r.zone() + s.cheapestElsewhere();
     }
-    if (r.useSpot() && !s.keep(Offer::hasSpot)) {
+    // an unpriced row may well have spot capacity: only a priced row without a spot price says no
+    if (r.useSpot() && !s.keep(o -> o.hasSpot() || !o.hasPrice())) {
       return "no spot offer for " + what + " is known; on-demand, the cheapest is "
           + Plans.offer(s.rejected, false);
     }
@@ -118,9 +119,11 @@ public final class Optimizer {
     return null;
   }
 
-  private static boolean inZone(Offer o, String zone) {
+  /** A region-wide row is in every zone of its region (AWS zone IDs do not start with it). */
+  private boolean inZone(Offer o, String zone) {
     return o.zone() != null ? o.zone().equalsIgnoreCase(zone)
-        : zone.toLowerCase(Locale.ROOT).startsWith(o.region().toLowerCase(Locale.ROOT));
+        : zone.toLowerCase(Locale.ROOT).startsWith(o.region().toLowerCase(Locale.ROOT))
+            || catalog.zones(o.cloud(), o.region()).contains(zone);
   }
 
   private static boolean isBlocked(LaunchPlan p, Set<Blocked> blocked) {

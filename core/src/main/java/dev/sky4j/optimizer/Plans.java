@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /** How plans are ordered and how requests and offers read in explanations. */
-final class Plans {
+public final class Plans {
   private Plans() {}
 
   /** Cheapest total first; the rest only makes ties come out the same every time. */
@@ -37,7 +37,13 @@ final class Plans {
     return AcceleratorRequest.formatCount(a.value()) + (a.perCpu() ? "x" : a.orMore() ? "+" : "");
   }
 
+  /** Said where a catalog row only tells where a type is offered, not what it costs. */
+  public static final String PRICE_UNKNOWN = "price unknown";
+
   static String money(double d) {
+    if (Double.isNaN(d)) {
+      return PRICE_UNKNOWN;
+    }
     return String.format(Locale.ROOT, "$%.2f/h", d);
   }
 
@@ -48,7 +54,8 @@ final class Plans {
         : "";
     String where = o.zone() == null ? o.region() : o.zone();
     double price = spot && o.hasSpot() ? o.spotPrice() : o.price();
-    return o.cloud() + " " + o.instanceType() + acc + " in " + where + " at " + money(price)
+    return o.cloud() + " " + o.instanceType() + acc + " in " + where
+        + (Double.isNaN(price) ? " (" + PRICE_UNKNOWN + ")" : " at " + money(price))
         + (spot && o.hasSpot() ? " spot" : "");
   }
 }

@@ -19,11 +19,40 @@ class CatalogTest {
     assertThat(BUNDLED.clouds()).containsExactly("aws", "gcp", "azure", "lambda", "nebius", "vast");
     assertThat(BUNDLED.date()).isEqualTo("2026-05-20");
     assertThat(BUNDLED.source()).startsWith("bundled");
-    assertThat(BUNDLED.offers("aws")).hasSize(1616);
+    assertThat(BUNDLED.offers("aws").stream().filter(Offer::hasPrice)).hasSize(1616);
     assertThat(BUNDLED.offers("lambda")).hasSize(425);
     assertThat(BUNDLED.regions("aws")).contains("us-east-1");
     assertThat(BUNDLED.zones("gcp", "us-central1")).contains("us-central1-a");
     assertThat(BUNDLED.zones("lambda", "us-east-1")).isEmpty();
+  }
+
+  @Test
+  void everyAwsInstanceTypeIsOfferedPricedOrNot() {
+    // m5 has no price in aws.csv; the offerings derived from AWS's own data still place it
+    List<Offer> m5 = BUNDLED.offersForInstanceType("aws", "m5.2xlarge");
+    assertThat(m5).isNotEmpty().allMatch(o -> !o.hasPrice() && o.vcpus() == 8 && o.memoryGib() == 32
+        && !o.hasAccelerator()).anyMatch(o -> o.region().equals("us-east-1"));
+    assertThat(BUNDLED.offers("aws").stream().map(Offer::instanceType).distinct().count())
+        .isGreaterThan(1000);
+    // a priced type keeps its prices, and its unpriced regions rank after them
+    List<Offer> g5 = BUNDLED.offersForInstanceType("aws", "g5.xlarge");
+    assertThat(g5.get(0).hasPrice()).isTrue();
+    assertThat(g5).allMatch(o -> o.acceleratorName().equals("A10G") && o.acceleratorCount() == 1);
+    int firstUnknown = (int) g5.stream().filter(Offer::hasPrice).count();
+    assertThat(g5.subList(firstUnknown, g5.size())).allMatch(o -> !o.hasPrice());
+    // GPUs only the offerings know, with SkyPilot's names; zones come from AWS's zone IDs
+    assertThat(BUNDLED.offersForInstanceType("aws", "p4de.24xlarge")).isNotEmpty()
+        .allMatch(o -> o.acceleratorName().equals("A100-80GB") && o.acceleratorCount() == 8);
+    assertThat(BUNDLED.offersForAccelerator("Trainium2", 16)).isNotEmpty();
+    assertThat(BUNDLED.zones("aws", "af-south-1")).contains("afs1-az1");
+  }
+
+  @Test
+  void aCatalogOverThirtyDaysOldGetsOneRefreshHint() {
+    java.time.LocalDate made = java.time.LocalDate.parse(BUNDLED.date());
+    assertThat(BUNDLED.staleHint(made.plusDays(30))).isNull();
+    assertThat(BUNDLED.staleHint(made.plusDays(31))).isEqualTo("Hint: the catalog is 31 days old ("
+        + BUNDLED.date() + "); prices and offers may have changed: run `sky catalog refresh`.");
   }
 
   @Test
@@ -72,7 +101,8 @@ class CatalogTest {
     assertThat(l4).isNotEmpty().allMatch(o -> o.cloud().equals("aws"));
     assertThat(BUNDLED.offersForAccelerator("A10", 0.17)).isNotEmpty()
         .allMatch(o -> Math.abs(o.acceleratorCount() - 0.167) < 1e-9);
-    List<Offer> h100 = BUNDLED.offersForAccelerator("H100", 8);
+    List<Offer> h100 = BUNDLED.offersForAccelerator("H100", 8).stream().filter(Offer::hasPrice)
+        .toList();
     for (int i = 1; i < h100.size(); i++) {
       assertThat(h100.get(i).price()).isGreaterThanOrEqualTo(h100.get(i - 1).price());
     }
@@ -106,7 +136,7 @@ class CatalogTest {
     Catalog c = Catalog.withOverrides(dir);
     assertThat(c.offers("lambda")).singleElement()
         .satisfies(o -> assertThat(o.price()).isEqualTo(0.01));
-    assertThat(c.offers("aws")).hasSize(1616);
+    assertThat(c.offers("aws").stream().filter(Offer::hasPrice)).hasSize(1616);
     assertThat(c.offersForAccelerator("H100", 1).get(0).cloud()).isEqualTo("lambda");
     assertThat(c.source()).startsWith(dir.toString());
     // an empty folder changes nothing

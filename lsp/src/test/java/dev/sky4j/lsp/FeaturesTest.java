@@ -73,6 +73,15 @@ class FeaturesTest {
     assertThat(gcpOnly.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| cloud"))).allMatch(l -> l.startsWith("| gcp "));
   }
 
+  @Test
+  void hoverShowsTheCatalogDateAndAnUnknownPriceAsSuch() throws Exception {
+    String md = hover("resources:\n  infra: aws\n  accelerators: Trainium2:16\n", 2, 18)
+        .getContents().getRight().getValue();
+    assertThat(md).contains("trn2.48xlarge").contains("price unknown")
+        .contains("catalog " + Catalog.get().date())
+        .contains("run `sky catalog refresh`"); // the bundled snapshot is over 30 days old
+  }
+
   static List<CodeAction> actions(String uri, int line) throws Exception {
     CodeActionParams p = new CodeActionParams(LspSession.id(uri), LspSession.range(line, 4, line, 4), new CodeActionContext(List.of()));
     return s.server.getTextDocumentService().codeAction(p).get().stream().map(Either::getRight).toList();

@@ -176,7 +176,8 @@ public final class ApiServer {
     });
     r.get(P + "/check", ctx -> ctx.json(sky.check()));
     r.post(P + "/validate", ctx -> ctx.json(sky.validate(body(ctx, TaskInput.class))));
-    r.post(P + "/optimize", ctx -> ctx.json(sky.optimize(body(ctx, TaskInput.class))));
+    r.post(P + "/optimize", ctx -> ctx.json(sky.optimize(body(ctx, TaskInput.class),
+        ctx.queryParam("limit") == null ? 10 : Math.max(1, parseInt(ctx.queryParam("limit"), "limit")))));
     r.get(P + "/cost-report", ctx -> ctx.json(sky.costReport()));
     r.post(P + "/shutdown", ctx -> {
       ctx.status(202).json(new Accepted(null));

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The providers this server can use, by cloud name, and the catalog they launch from: the bundled
@@ -18,11 +19,17 @@ import java.util.Set;
  */
 public final class Providers {
   private final Map<String, Provider> byCloud = new LinkedHashMap<>();
-  private final Catalog base;
+  private final Supplier<Catalog> base;
   private volatile Catalog catalog;
+  private volatile Catalog builtFrom;
   private volatile Map<String, CheckResult> checks;
 
   public Providers(Catalog base, List<Provider> providers) {
+    this(() -> base, providers);
+  }
+
+  /** With a base that may change while the server runs ({@code sky catalog refresh}). */
+  public Providers(Supplier<Catalog> base, List<Provider> providers) {
     this.base = base;
     providers.forEach(p -> byCloud.put(p.cloud(), p));
   }
@@ -71,13 +78,15 @@ public final class Providers {
   /** The catalog plus the enabled providers' offers, built once per {@code sky check}. */
   public Catalog catalog() {
     Catalog c = catalog;
-    if (c == null) {
+    Catalog now = base.get();
+    if (c == null || now != builtFrom) {
       List<Offer> extra = new ArrayList<>();
       for (String cloud : enabledClouds()) {
         extra.addAll(byCloud.get(cloud).offers());
       }
-      c = extra.isEmpty() ? base : base.plus(extra);
+      c = extra.isEmpty() ? now : now.plus(extra);
       catalog = c;
+      builtFrom = now;
     }
     return c;
   }

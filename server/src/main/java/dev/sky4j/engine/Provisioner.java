@@ -3,7 +3,6 @@ package dev.sky4j.engine;
 import dev.sky4j.optimizer.Blocked;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.OptimizeResult;
-import dev.sky4j.optimizer.Optimizer;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.ProvisionException;
@@ -28,10 +27,12 @@ import java.util.Set;
  */
 final class Provisioner {
   private final Providers providers;
+  private final Planner planner;
   private final ClusterStore clusters;
 
   Provisioner(Providers providers, ClusterStore clusters) {
     this.providers = providers;
+    this.planner = new Planner(providers);
     this.clusters = clusters;
   }
 
@@ -58,8 +59,7 @@ final class Provisioner {
       List<String> history = new ArrayList<>();
       while (true) {
         ctx.checkCancelled();
-        OptimizeResult r = new Optimizer(providers.catalog())
-            .optimize(choices, numNodes, blocked, providers.enabledClouds());
+        OptimizeResult r = planner.plan(choices, numNodes, blocked);
         if (r.isEmpty()) {
           String why = history.isEmpty() ? r.emptyReason() : String.join("; ", history);
           if (!retryUntilUp) {

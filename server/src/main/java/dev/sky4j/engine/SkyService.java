@@ -1,6 +1,5 @@
 package dev.sky4j.engine;
 
-import dev.sky4j.catalog.Catalog;
 import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.CancelRequest;
 import dev.sky4j.client.dto.CheckEntry;
@@ -13,14 +12,12 @@ import dev.sky4j.client.dto.HookLog;
 import dev.sky4j.client.dto.JobRecord;
 import dev.sky4j.client.dto.LocalPreemptRequest;
 import dev.sky4j.client.dto.LaunchRequest;
-import dev.sky4j.client.dto.PlanDto;
+import dev.sky4j.client.dto.OptimizeResponse;
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.client.dto.RequestInfo;
 import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.client.dto.ValidateResult;
 import dev.sky4j.json.Json;
-import dev.sky4j.optimizer.LaunchPlan;
-import dev.sky4j.optimizer.Optimizer;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.provision.local.LocalProvider;
 import dev.sky4j.requests.ApiError;
@@ -41,7 +38,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything the API can ask for, in one place. Quick reads answer directly; anything that
@@ -314,21 +310,9 @@ public final class SkyService implements AutoCloseable {
     return new ValidateResult(valid, dtos, Validation.render(l.diagnostics(), text, file));
   }
 
-  public List<PlanDto> optimize(TaskInput in) {
-    Catalog cat = providers.catalog();
-    Task t = TaskResolver.resolve(in, cat);
-    var r = new Optimizer(cat).optimize(t.resources(), t.numNodes(), Set.of(),
-        providers.enabledClouds());
-    if (r.isEmpty()) {
-      throw new ApiError(422, "no-plan", "no launchable resources: " + r.emptyReason());
-    }
-    List<PlanDto> out = new ArrayList<>();
-    for (LaunchPlan p : r.plans()) {
-      out.add(new PlanDto(p.cloud(), p.region(), p.zone(), p.instanceType(), p.spot(),
-          p.accelerators(), p.vcpus(), p.memoryGib(), p.pricePerNode(), p.numNodes(),
-          p.totalPerHour()));
-    }
-    return out;
+  /** The plans a launch of {@code in} would try, as {@code sky launch --dryrun} shows them. */
+  public OptimizeResponse optimize(TaskInput in, int perCandidate) {
+    return new DryRunPlans(providers).optimize(in, perCandidate);
   }
 
   public List<CostEntry> costReport() {

@@ -14,7 +14,7 @@ final class Wiring {
   private Wiring() {}
 
   static Providers providers(Sky4jPaths paths) throws IOException {
-    return new Providers(Catalog.get(), List.of(new LocalProvider(paths)));
+    return new Providers(Catalog::get, List.of(new LocalProvider(paths)));
   }
 
   static ClusterAccess access(Sky4jPaths paths) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * exec and jobs launch.
  */
 public final class TaskOptions {
-  @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Task name.")
+  @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Task name, overriding name: in the YAML (for sky jobs launch: the job's name).")
   String name;
 
   @Option(names = "--workdir", paramLabel = "DIR", description = "Folder synced to ~/sky_workdir.")

@@ -149,7 +149,7 @@ final class CatalogChecks {
     if (here.isEmpty()) {
       return;
     }
-    if (spot && here.stream().noneMatch(Offer::hasSpot)) {
+    if (spot && here.stream().noneMatch(o -> o.hasSpot() || !o.hasPrice())) {
       YNode n = v.get("use_spot");
       out.error("no-spot-offer", "The catalog has no spot offer for this request"
           + describeWhere(c, r, z) + ". Remove use_spot, or choose another accelerator or place.",

@@ -51,7 +51,7 @@ public final class CodeLensService {
     if (p.spot()) {
       sb.append(Money.perHour(p.pricePerNode())).append(" spot");
     } else {
-      sb.append(Money.perHour(p.pricePerNode()));
+      sb.append(Money.onDemand(p.pricePerNode()));
       double spot = spotPrice(catalog, p);
       if (!Double.isNaN(spot)) {
         sb.append(" (spot $").append(Money.amount(spot)).append(')');

@@ -105,7 +105,7 @@ public final class AcceleratorIndex {
           || (region != null && !region.equalsIgnoreCase(o.region()))) {
         continue;
       }
-      if (best == null || o.price() < best.price()) {
+      if (best == null || o.price() < best.price() || (!best.hasPrice() && o.hasPrice())) {
         best = o;
       }
       if (o.hasSpot() && (bestSpot == null || o.spotPrice() < bestSpot.spotPrice())) {

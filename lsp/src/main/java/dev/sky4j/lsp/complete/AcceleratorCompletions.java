@@ -44,7 +44,7 @@ final class AcceleratorCompletions {
   }
 
   static String detail(AcceleratorIndex.Priced p) {
-    return Money.gib(p.group().memoryGib()) + " · " + Money.perHour(p.onDemand())
+    return Money.gib(p.group().memoryGib()) + " · " + Money.onDemand(p.onDemand())
         + " · spot " + Money.perHour(p.spot());
   }
 
@@ -53,7 +53,7 @@ final class AcceleratorCompletions {
     StringBuilder sb = new StringBuilder();
     sb.append("**").append(p.group().label()).append("** · ").append(Money.gib(p.group().memoryGib()))
         .append(" per device\n\n");
-    sb.append("Cheapest on-demand: ").append(where(o)).append(" ").append(Money.perHour(o.price())).append("\n\n");
+    sb.append("Cheapest on-demand: ").append(where(o)).append(" ").append(Money.perHour(o)).append("\n\n");
     if (p.cheapestSpot() != null) {
       sb.append("Cheapest spot: ").append(where(p.cheapestSpot())).append(" ")
           .append(Money.perHour(p.spot())).append("\n\n");

@@ -1,5 +1,7 @@
 package dev.sky4j.lsp.complete;
 
+import dev.sky4j.catalog.Offer;
+import dev.sky4j.optimizer.Plans;
 import java.util.Locale;
 
 /** Prices as the editor shows them: {@code $3.06/h}; a dash when there is no such offer. */
@@ -8,6 +10,16 @@ public final class Money {
 
   public static String perHour(double usd) {
     return Double.isNaN(usd) ? "—" : "$" + amount(usd) + "/h";
+  }
+
+  /** An offer's on-demand price, or "price unknown" on a row that only says where it is offered. */
+  public static String perHour(Offer o) {
+    return onDemand(o.price());
+  }
+
+  /** An on-demand price: NaN there means the catalog knows the offer but not its price. */
+  public static String onDemand(double usd) {
+    return Double.isNaN(usd) ? Plans.PRICE_UNKNOWN : perHour(usd);
   }
 
   public static String amount(double usd) {

@@ -134,7 +134,7 @@ final class PlacementCompletions {
       }
       String acc = o.hasAccelerator() ? o.acceleratorName() + ":" + dev.sky4j.spec.AcceleratorRequest.formatCount(o.acceleratorCount()) + " · " : "";
       CompletionItem it = item(o.instanceType(), CompletionItemKind.Value,
-          o.cloud() + " · " + acc + fmt(o.vcpus()) + " vCPU · " + Money.gib(o.memoryGib()) + " · " + Money.perHour(o.price()));
+          o.cloud() + " · " + acc + fmt(o.vcpus()) + " vCPU · " + Money.gib(o.memoryGib()) + " · " + Money.perHour(o));
       it.setSortText(String.format(Locale.ROOT, "%05d", rank));
       out.add(t.apply(it, o.instanceType()));
     }
@@ -172,7 +172,7 @@ final class PlacementCompletions {
     if (chosen.accelerator() != null) {
       for (Offer o : catalog.offersForAccelerator(chosen.accelerator(), chosen.count())) {
         if (clouds.contains(o.cloud())) {
-          out.putIfAbsent(o.region(), o.cloud() + " · " + chosen.accelerator() + " from " + Money.perHour(o.price()));
+          out.putIfAbsent(o.region(), o.cloud() + " · " + chosen.accelerator() + " from " + Money.perHour(o));
         }
       }
       return out;

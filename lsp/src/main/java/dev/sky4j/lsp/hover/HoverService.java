@@ -2,6 +2,7 @@ package dev.sky4j.lsp.hover;
 
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.catalog.Offer;
+import dev.sky4j.optimizer.Plans;
 import dev.sky4j.lsp.catalog.CatalogHolder;
 import dev.sky4j.lsp.complete.Chosen;
 import dev.sky4j.lsp.complete.Money;
@@ -114,10 +115,14 @@ public final class HoverService {
       sb.append("| ").append(o.cloud()).append(" | ").append(o.region()).append(" | ")
           .append(o.instanceType() == null ? "" : o.instanceType()).append(" | ")
           .append(num(o.vcpus())).append(" | ").append(Money.gib(o.memoryGib())).append(" | ")
-          .append(Money.amount(o.price())).append(" | ").append(Money.amount(o.spotPrice())).append(" | ")
+          .append(o.hasPrice() ? Money.amount(o.price()) : Plans.PRICE_UNKNOWN).append(" | ").append(Money.amount(o.spotPrice())).append(" | ")
           .append(band(o.interruptionBand())).append(" |\n");
     }
     sb.append("\n").append(rows.size()).append(" offers").append(where(chosen)).append(", cheapest on-demand first · catalog ").append(c.date());
+    String hint = c.staleHint(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    if (hint != null) {
+      sb.append("\n\n").append(hint);
+    }
     return sb.toString();
   }
 
