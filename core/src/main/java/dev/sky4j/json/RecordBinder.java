@@ -61,10 +61,10 @@ public final class RecordBinder {
       return v instanceof String s ? s : String.valueOf(v);
     }
     if (c == long.class || c == Long.class) {
-      return number(v).longValue();
+      return whole(v, Long.MIN_VALUE, Long.MAX_VALUE);
     }
     if (c == int.class || c == Integer.class) {
-      return number(v).intValue();
+      return (int) whole(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
     if (c == double.class || c == Double.class) {
       return number(v).doubleValue();
@@ -91,7 +91,11 @@ public final class RecordBinder {
       RecordComponent[] rcs = c.getRecordComponents();
       Object[] args = new Object[rcs.length];
       for (int i = 0; i < rcs.length; i++) {
-        args[i] = bind(m.get(rcs[i].getName()), rcs[i].getGenericType());
+        try {
+          args[i] = bind(m.get(rcs[i].getName()), rcs[i].getGenericType());
+        } catch (JsonException e) {
+          throw e.in(rcs[i].getName());
+        }
       }
       try {
         return ctor(c, rcs).newInstance(args);
@@ -140,6 +144,25 @@ public final class RecordBinder {
       }
     }
     throw new JsonException("expected a number but got " + describe(v));
+  }
+
+  /**
+   * A whole number in [min, max]. Checked, never narrowed: 1e30 into an int field is an error,
+   * not Integer.MAX_VALUE (a job id, port or count that silently became another one).
+   */
+  private static long whole(Object v, long min, long max) {
+    Number n = number(v);
+    if (n instanceof Long l && l >= min && l <= max) {
+      return l;
+    }
+    double d = n.doubleValue();
+    // the bounds as doubles: 2^63 is exactly representable, Long.MAX_VALUE is not
+    if (!(n instanceof Long) && d == Math.rint(d) && d >= (double) min && d < -(double) min
+        && (long) d <= max) {
+      return (long) d;
+    }
+    throw new JsonException("expected a whole number from " + min + " to " + max + " but got "
+        + describe(v));
   }
 
   private static Constructor<?> ctor(Class<?> c, RecordComponent[] rcs) {
