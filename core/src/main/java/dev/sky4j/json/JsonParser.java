@@ -11,8 +11,12 @@ import java.util.Map;
  * 100,000 {@code [} is a clear error rather than a stack overflow on a request thread.
  */
 final class JsonParser {
-  /** Deeper than any document sky4j writes (a few levels) by two orders of magnitude. */
-  static final int MAX_DEPTH = 512;
+  /**
+   * Deeper than any document sky4j writes (a few levels) by far, and shallow enough for the
+   * parser, the binder and the writer (all recursive) on the node agent's 256 KB thread stacks:
+   * at 512 levels of objects the agent's handler thread overflowed.
+   */
+  static final int MAX_DEPTH = 128;
 
   private final String s;
   private int pos;

@@ -20,11 +20,11 @@ class JsonHostileInputTest {
   void nestingIsCappedSoADeepBodyIsAnErrorNotAStackOverflow() {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(JsonException.class)
-        .hasMessageContaining("nested deeper than 512").hasMessageContaining("offset 512");
+        .hasMessageContaining("nested deeper than 128").hasMessageContaining("offset 128");
     String objects = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
     assertThatThrownBy(() -> Json.parse(objects)).isInstanceOf(JsonException.class)
         .hasMessageContaining("nested deeper");
-    String ok = "[".repeat(512) + "]".repeat(512);
+    String ok = "[".repeat(128) + "]".repeat(128);
     assertThat(Json.parse(ok)).isInstanceOf(List.class);
     assertThat(Json.write(Json.parse(ok))).isEqualTo(ok);
   }
