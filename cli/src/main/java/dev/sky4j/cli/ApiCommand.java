@@ -16,10 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sky api start|stop|status|logs|cancel}: the API server (started on demand anyway). */
+/**
+ * {@code sky api start|stop|status|info|rotate-token|logs|cancel}: the API server (started on
+ * demand anyway).
+ */
 @Command(name = "api", description = "Manage the API server (it starts by itself when needed).",
     subcommands = {ApiCommand.Start.class, ApiCommand.Stop.class, ApiCommand.Status.class,
-        ApiCommand.Logs.class, ApiCommand.Cancel.class})
+        ApiInfoCommand.class, ApiRotateTokenCommand.class, ApiCommand.Logs.class,
+        ApiCommand.Cancel.class})
 public final class ApiCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -41,11 +41,16 @@ public final class SkyClient {
   private static final int CONNECT_TIMEOUT_MS = 2_000;
 
   private final String baseUrl;
-  private final String token;
+  private final TokenSource tokens;
 
+  /** A client that sends {@code token} (null: none) on every call but {@code /health}. */
   public SkyClient(String baseUrl, String token) {
+    this(baseUrl, () -> token);
+  }
+
+  public SkyClient(String baseUrl, TokenSource tokens) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.token = token;
+    this.tokens = tokens;
   }
 
   public String baseUrl() {
@@ -268,6 +273,8 @@ public final class SkyClient {
     c.setConnectTimeout(CONNECT_TIMEOUT_MS);
     c.setReadTimeout(readTimeoutMs);
     c.setUseCaches(false);
+    // the handshake needs no token: it is how a client learns that a server it started is up
+    String token = path.equals("/health") ? null : tokens.token();
     if (token != null && !token.isEmpty()) {
       c.setRequestProperty("Authorization", "Bearer " + token);
     }

@@ -1,6 +1,11 @@
 package dev.sky4j.json;
 
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -17,6 +22,24 @@ public final class Json {
   /** Parses one JSON value. */
   public static Object parse(String text) {
     return JsonParser.parse(text);
+  }
+
+  /**
+   * Decodes a request body as strict UTF-8: invalid bytes are a {@link JsonException} naming the
+   * byte offset, not U+FFFD characters that a handler would go on to use.
+   */
+  public static String decodeUtf8(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      throw new JsonException("the body is not valid UTF-8 (byte offset " + in.position() + ")");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Parses one JSON value that must be an object. */

@@ -5,10 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one JSON value; errors name the character offset. */
+/**
+ * Reads one JSON value (RFC 8259, strictly: text from the network is hostile until parsed).
+ * Errors name the character offset. Nesting is capped at {@link #MAX_DEPTH} so a body such as
+ * 100,000 {@code [} is a clear error rather than a stack overflow on a request thread.
+ */
 final class JsonParser {
+  /**
+   * Deeper than any document sky4j writes (a few levels) by far, and shallow enough for the
+   * parser, the binder and the writer (all recursive) on the node agent's 256 KB thread stacks:
+   * at 512 levels of objects the agent's handler thread overflowed.
+   */
+  static final int MAX_DEPTH = 128;
+
   private final String s;
   private int pos;
+  private int depth;
 
   private JsonParser(String s) {
     this.s = s;
@@ -20,9 +32,13 @@ final class JsonParser {
     Object v = p.value();
     p.skipWs();
     if (p.pos != text.length()) {
-      throw new JsonException("unexpected text after JSON value at offset " + p.pos);
+      throw p.error("unexpected text after the JSON value", p.pos);
     }
     return v;
+  }
+
+  private JsonException error(String what, int at) {
+    return new JsonException(what + " at offset " + at);
   }
 
   private void skipWs() {
@@ -37,10 +53,7 @@ final class JsonParser {
   }
 
   private Object value() {
-    if (pos >= s.length()) {
-      throw new JsonException("unexpected end of JSON");
-    }
-    char c = s.charAt(pos);
+    char c = peek();
     switch (c) {
       case '{':
         return object();
@@ -64,28 +77,36 @@ final class JsonParser {
 
   private void expect(String word) {
     if (!s.startsWith(word, pos)) {
-      throw new JsonException("unexpected character at offset " + pos);
+      throw error("unexpected character", pos);
     }
     pos += word.length();
   }
 
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw error("JSON nested deeper than " + MAX_DEPTH + " levels", pos);
+    }
+  }
+
   private Map<String, Object> object() {
+    enter();
     Map<String, Object> m = new LinkedHashMap<>();
     pos++;
     skipWs();
     if (peek() == '}') {
       pos++;
+      depth--;
       return m;
     }
     while (true) {
       skipWs();
       if (peek() != '"') {
-        throw new JsonException("expected a field name at offset " + pos);
+        throw error("expected a field name", pos);
       }
       String k = string();
       skipWs();
       if (peek() != ':') {
-        throw new JsonException("expected ':' at offset " + pos);
+        throw error("expected ':'", pos);
       }
       pos++;
       skipWs();
@@ -94,20 +115,23 @@ final class JsonParser {
       char c = peek();
       pos++;
       if (c == '}') {
+        depth--;
         return m;
       }
       if (c != ',') {
-        throw new JsonException("expected ',' or '}' at offset " + (pos - 1));
+        throw error("expected ',' or '}'", pos - 1);
       }
     }
   }
 
   private List<Object> array() {
+    enter();
     List<Object> l = new ArrayList<>();
     pos++;
     skipWs();
     if (peek() == ']') {
       pos++;
+      depth--;
       return l;
     }
     while (true) {
@@ -117,28 +141,30 @@ final class JsonParser {
       char c = peek();
       pos++;
       if (c == ']') {
+        depth--;
         return l;
       }
       if (c != ',') {
-        throw new JsonException("expected ',' or ']' at offset " + (pos - 1));
+        throw error("expected ',' or ']'", pos - 1);
       }
     }
   }
 
   private char peek() {
     if (pos >= s.length()) {
-      throw new JsonException("unexpected end of JSON");
+      throw error("unexpected end of JSON", pos);
     }
     return s.charAt(pos);
   }
 
   private String string() {
+    int open = pos;
     pos++;
     StringBuilder sb = null;
     int start = pos;
     while (true) {
       if (pos >= s.length()) {
-        throw new JsonException("unterminated string starting at offset " + (start - 1));
+        throw error("unterminated string starting", open);
       }
       char c = s.charAt(pos);
       if (c == '"') {
@@ -146,58 +172,131 @@ final class JsonParser {
         pos++;
         return out;
       }
-      if (c == '\\') {
-        if (sb == null) {
-          sb = new StringBuilder();
-        }
-        sb.append(s, start, pos);
-        char e = s.charAt(pos + 1);
-        pos += 2;
-        switch (e) {
-          case 'n' -> sb.append('\n');
-          case 't' -> sb.append('\t');
-          case 'r' -> sb.append('\r');
-          case 'b' -> sb.append('\b');
-          case 'f' -> sb.append('\f');
-          case 'u' -> {
-            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            pos += 4;
-          }
-          default -> sb.append(e);
-        }
-        start = pos;
-      } else {
-        pos++;
+      if (c < 0x20) {
+        throw error("control character U+" + String.format("%04X", (int) c)
+            + " inside a string (escape it)", pos);
       }
+      if (Character.isSurrogate(c)) {
+        checkPair(c, pos + 1 < s.length() ? s.charAt(pos + 1) : 0, pos);
+        pos += 2;
+        continue;
+      }
+      if (c != '\\') {
+        pos++;
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder();
+      }
+      sb.append(s, start, pos);
+      if (pos + 1 >= s.length()) {
+        throw error("unterminated string: it ends in a backslash", pos);
+      }
+      char e = s.charAt(pos + 1);
+      switch (e) {
+        case '"', '\\', '/' -> sb.append(e);
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          char u = hex4(pos);
+          if (Character.isSurrogate(u)) {
+            boolean pairs = s.startsWith("\\u", pos + 6);
+            checkPair(u, pairs ? hex4(pos + 6) : 0, pos);
+            sb.append(u).append(hex4(pos + 6));
+            pos += 6;
+          } else {
+            sb.append(u);
+          }
+          pos += 4;
+        }
+        default -> throw error("unknown escape '\\" + e + "'", pos);
+      }
+      pos += 2;
+      start = pos;
     }
   }
 
+  /** The char of the {@code \}{@code uXXXX} escape at {@code at}; exactly four hex digits. */
+  private char hex4(int at) {
+    if (at + 6 > s.length()) {
+      throw error("short \\u escape (it needs four hex digits)", at);
+    }
+    int v = 0;
+    for (int i = at + 2; i < at + 6; i++) {
+      int d = Character.digit(s.charAt(i), 16);
+      if (d < 0) {
+        throw error("short \\u escape (it needs four hex digits)", at);
+      }
+      v = v * 16 + d;
+    }
+    return (char) v;
+  }
+
+  /** A UTF-16 surrogate is only valid as a high one followed by a low one. */
+  private void checkPair(char first, char second, int at) {
+    if (!Character.isHighSurrogate(first) || !Character.isLowSurrogate(second)) {
+      throw error("lone surrogate U+" + String.format("%04X", (int) first)
+          + " (not a valid Unicode character)", at);
+    }
+  }
+
+  /** {@code -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?}, as the RFC has it. */
   private Object number() {
     int start = pos;
+    if (pos < s.length() && s.charAt(pos) == '-') {
+      pos++;
+    }
+    int intStart = pos;
+    digits(start);
+    if (s.charAt(intStart) == '0' && pos - intStart > 1) {
+      throw error("bad number (leading zero)", start);
+    }
     boolean fractional = false;
-    while (pos < s.length()) {
-      char c = s.charAt(pos);
-      if ((c >= '0' && c <= '9') || c == '-' || c == '+') {
+    if (pos < s.length() && s.charAt(pos) == '.') {
+      pos++;
+      digits(start);
+      fractional = true;
+    }
+    if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+      pos++;
+      if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
         pos++;
-      } else if (c == '.' || c == 'e' || c == 'E') {
-        fractional = true;
-        pos++;
-      } else {
-        break;
       }
+      digits(start);
+      fractional = true;
     }
     String t = s.substring(start, pos);
-    if (t.isEmpty()) {
-      throw new JsonException("unexpected character at offset " + start);
+    if (!fractional && t.length() <= 18) {
+      return Long.parseLong(t);
     }
-    try {
-      return fractional ? (Object) Double.parseDouble(t) : (Object) Long.parseLong(t);
-    } catch (NumberFormatException e) {
+    if (!fractional) {
       try {
-        return Double.parseDouble(t);
-      } catch (NumberFormatException e2) {
-        throw new JsonException("bad number '" + t + "' at offset " + start);
+        return Long.parseLong(t);
+      } catch (NumberFormatException beyondLong) {
+        // an integer past 2^63: kept as a double, as JavaScript would read it
       }
     }
+    double d = Double.parseDouble(t);
+    if (Double.isInfinite(d)) {
+      throw error("number " + abbreviate(t) + " is out of range", start);
+    }
+    return d;
+  }
+
+  private void digits(int numberStart) {
+    int from = pos;
+    while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+      pos++;
+    }
+    if (pos == from) {
+      throw error(numberStart == from ? "unexpected character" : "bad number", numberStart);
+    }
+  }
+
+  private static String abbreviate(String t) {
+    return t.length() > 24 ? t.substring(0, 20) + "..." : t;
   }
 }

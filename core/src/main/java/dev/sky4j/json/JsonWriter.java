@@ -1,6 +1,5 @@
 package dev.sky4j.json;
 
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -55,15 +54,16 @@ final class JsonWriter {
     } else if (v instanceof Record r) {
       sb.append('{');
       boolean first = true;
-      for (RecordComponent rc : r.getClass().getRecordComponents()) {
+      RecordShape shape = RecordShape.of(r.getClass());
+      for (int i = 0; i < shape.names.length; i++) {
         Object val;
         try {
-          val = rc.getAccessor().invoke(r);
+          val = shape.accessors[i].invoke(r);
         } catch (ReflectiveOperationException e) {
-          throw new JsonException("cannot read " + rc.getName() + ": " + e);
+          throw new JsonException("cannot read " + shape.names[i] + ": " + e);
         }
         if (val != null) {
-          first = field(rc.getName(), val, first, sb, depth);
+          first = field(shape.names[i], val, first, sb, depth);
         }
       }
       endObject(first, sb, depth);

@@ -1,15 +1,12 @@
 package dev.sky4j.json;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binds parsed JSON ({@link Json#parse}) onto a target type: records through their canonical
@@ -18,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * an empty collection; unknown fields are ignored so old clients read new servers.
  */
 public final class RecordBinder {
-  private static final Map<Class<?>, Constructor<?>> CTORS = new ConcurrentHashMap<>();
-
   private RecordBinder() {}
 
   public static Object bind(Object v, Type type) {
@@ -61,10 +56,10 @@ public final class RecordBinder {
       return v instanceof String s ? s : String.valueOf(v);
     }
     if (c == long.class || c == Long.class) {
-      return number(v).longValue();
+      return whole(v, Long.MIN_VALUE, Long.MAX_VALUE);
     }
     if (c == int.class || c == Integer.class) {
-      return number(v).intValue();
+      return (int) whole(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
     if (c == double.class || c == Double.class) {
       return number(v).doubleValue();
@@ -88,13 +83,17 @@ public final class RecordBinder {
       if (!(v instanceof Map<?, ?> m)) {
         throw new JsonException("expected an object for " + c.getSimpleName() + " but got " + describe(v));
       }
-      RecordComponent[] rcs = c.getRecordComponents();
-      Object[] args = new Object[rcs.length];
-      for (int i = 0; i < rcs.length; i++) {
-        args[i] = bind(m.get(rcs[i].getName()), rcs[i].getGenericType());
+      RecordShape shape = RecordShape.of(c);
+      Object[] args = new Object[shape.names.length];
+      for (int i = 0; i < args.length; i++) {
+        try {
+          args[i] = bind(m.get(shape.names[i]), shape.types[i]);
+        } catch (JsonException e) {
+          throw e.in(shape.names[i]);
+        }
       }
       try {
-        return ctor(c, rcs).newInstance(args);
+        return shape.construct(args);
       } catch (ReflectiveOperationException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new JsonException("cannot build " + c.getSimpleName() + ": " + cause.getMessage());
@@ -142,20 +141,23 @@ public final class RecordBinder {
     throw new JsonException("expected a number but got " + describe(v));
   }
 
-  private static Constructor<?> ctor(Class<?> c, RecordComponent[] rcs) {
-    return CTORS.computeIfAbsent(c, k -> {
-      Class<?>[] types = new Class<?>[rcs.length];
-      for (int i = 0; i < rcs.length; i++) {
-        types[i] = rcs[i].getType();
-      }
-      try {
-        Constructor<?> ct = k.getDeclaredConstructor(types);
-        ct.setAccessible(true);
-        return ct;
-      } catch (NoSuchMethodException e) {
-        throw new JsonException("no canonical constructor for " + k.getName());
-      }
-    });
+  /**
+   * A whole number in [min, max]. Checked, never narrowed: 1e30 into an int field is an error,
+   * not Integer.MAX_VALUE (a job id, port or count that silently became another one).
+   */
+  private static long whole(Object v, long min, long max) {
+    Number n = number(v);
+    if (n instanceof Long l && l >= min && l <= max) {
+      return l;
+    }
+    double d = n.doubleValue();
+    // the bounds as doubles: 2^63 is exactly representable, Long.MAX_VALUE is not
+    if (!(n instanceof Long) && d == Math.rint(d) && d >= (double) min && d < -(double) min
+        && (long) d <= max) {
+      return (long) d;
+    }
+    throw new JsonException("expected a whole number from " + min + " to " + max + " but got "
+        + describe(v));
   }
 
   private static String describe(Object v) {

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Javalin app: every route under {@code /api/v1}, the token check, and the mapping of
- * errors to problem objects. Long operations answer 202 with a request id at once.
+ * Builds the Javalin app: every route under {@code /api/v1}, the {@link RequestGuard} in front of
+ * them (host, origin, token, content type), and the mapping of errors to problem objects. Long
+ * operations answer 202 with a request id at once.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -36,7 +37,8 @@ public final class ApiServer {
 
   private final SkyService sky;
   private final String version;
-  private final String token;
+  private final ApiToken token;
+  private List<String> allowedHosts = List.of();
   private final RequestRoutes requests;
   private final List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> more =
       new java.util.ArrayList<>();
@@ -44,8 +46,8 @@ public final class ApiServer {
   private final String build = BuildId.ofCodeOf(ApiServer.class);
   private Javalin app;
 
-  /** {@code token} null means none is required (loopback only). */
-  public ApiServer(SkyService sky, String version, String token) {
+  /** Every route but {@code /health} requires {@code token}. */
+  public ApiServer(SkyService sky, String version, ApiToken token) {
     this.sky = sky;
     this.version = version;
     this.token = token;
@@ -58,7 +60,14 @@ public final class ApiServer {
     return this;
   }
 
+  /** More names the {@code Host} header may carry (a server bound beyond loopback). */
+  public ApiServer allowHosts(List<String> names) {
+    this.allowedHosts = List.copyOf(names);
+    return this;
+  }
+
   public ApiServer start(String host, int port) {
+    RequestGuard guard = new RequestGuard(host, allowedHosts, token);
     app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -67,7 +76,7 @@ public final class ApiServer {
       cfg.http.maxRequestSize = MAX_BODY_MB * 1024L * 1024L;
       cfg.jetty.host = host;
       cfg.jetty.port = port;
-      cfg.routes.before(this::authorize);
+      cfg.routes.before(guard::check);
       cfg.routes.before(ApiServer::refuseLargeBodies);
       routes(cfg.routes);
       cfg.routes.exception(ApiError.class, (e, ctx) -> problem(ctx, e.problem()));
@@ -144,7 +153,7 @@ public final class ApiServer {
 
   private void routes(io.javalin.config.RoutesConfig r) {
     r.get(P + "/health", ctx -> ctx.json(new Health("healthy", version, Health.API_VERSION,
-        ProcessHandle.current().pid(), sky.home().toString(), token != null, build)));
+        ProcessHandle.current().pid(), sky.home().toString(), true, build)));
     r.get(P + "/openapi.json", ctx -> {
       try (var in = ApiServer.class.getResourceAsStream("/dev/sky4j/api/openapi.json")) {
         if (in == null) {
@@ -187,19 +196,9 @@ public final class ApiServer {
     more.forEach(m -> m.accept(r));
   }
 
-  private void authorize(Context ctx) {
-    if (token == null || ctx.path().equals(P + "/health")) {
-      return;
-    }
-    String h = ctx.header("Authorization");
-    if (h == null || !h.equals("Bearer " + token)) {
-      throw new ApiError(401, "unauthorized", "this API server needs a token: set SKY4J_API_TOKEN "
-          + "to the value in the server's ~/.sky4j/server/token");
-    }
-  }
-
   static <T> T body(Context ctx, Class<T> type) {
-    String text = ctx.body();
+    // strict UTF-8: Javalin's ctx.body() would turn bad bytes into U+FFFD and carry on
+    String text = Json.decodeUtf8(ctx.bodyAsBytes());
     return Json.read(text.isBlank() ? "{}" : text, type);
   }
 

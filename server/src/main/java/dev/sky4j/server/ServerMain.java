@@ -1,6 +1,8 @@
 package dev.sky4j.server;
 
 import dev.sky4j.api.ApiServer;
+import dev.sky4j.api.ApiToken;
+import dev.sky4j.client.ApiTokenFile;
 import dev.sky4j.api.JobRoutes;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.ServerInfo;
@@ -11,19 +13,18 @@ import dev.sky4j.jobs.ManagedJobs;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.state.Database;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts the API server: {@code java -cp sky4j-server.jar dev.sky4j.server.ServerMain [--host H]
- * [--port P]}. Binds 127.0.0.1:46590 by default ({@code SKY4J_API_PORT} or {@code --port} to
- * change); on any other address a token is required ({@code SKY4J_API_TOKEN}, or a generated one
- * in {@code server/token}, mode 0600).
+ * [--port P] [--allow-host NAME]...}. Binds 127.0.0.1:46590 by default ({@code SKY4J_API_PORT} or
+ * {@code --port} to change). Every route but {@code /health} needs the per-user token in {@code
+ * server/token} (created on first start, 0600), on loopback too; {@code --allow-host} (or {@code
+ * SKY4J_API_ALLOWED_HOSTS}, comma-separated) adds names the {@code Host} header may carry.
  */
 public final class ServerMain {
   public static final int DEFAULT_PORT = 46590;
@@ -33,12 +34,14 @@ public final class ServerMain {
   public static void main(String[] args) throws Exception {
     String host = "127.0.0.1";
     int port = envInt("SKY4J_API_PORT", DEFAULT_PORT);
+    List<String> allowedHosts = new ArrayList<>(csv(System.getenv("SKY4J_API_ALLOWED_HOSTS")));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--host" -> host = args[++i];
         case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--allow-host" -> allowedHosts.add(args[++i]);
         case "--help", "-h" -> {
-          System.out.println("usage: ServerMain [--host 127.0.0.1] [--port 46590]");
+          System.out.println("usage: ServerMain [--host 127.0.0.1] [--port 46590] [--allow-host NAME]...");
           return;
         }
         default -> {
@@ -61,11 +64,12 @@ public final class ServerMain {
     System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.sshd", "warn");
 
-    String token = InetAddress.getByName(host).isLoopbackAddress() ? null : token(serverDir);
+    // before the port opens: a client that started this server finds the token once health answers
+    ApiToken token = ApiToken.fromFile(ApiTokenFile.under(home));
     Database db = Database.open(home.resolve("state.db"));
     SkyService sky = new SkyService(home, db, Wiring.providers(paths), Wiring.access(paths));
     ManagedJobs managed = new ManagedJobs(sky.jobClusters(), db, home, JobsConfig.fromEnvironment());
-    ApiServer api = new ApiServer(sky, Version.current(), token)
+    ApiServer api = new ApiServer(sky, Version.current(), token).allowHosts(allowedHosts)
         .with(new JobRoutes(managed)::register).start(host, port);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port();
     Path info = serverDir.resolve("server.json");
@@ -102,21 +106,9 @@ public final class ServerMain {
         ProcessHandle.current().pid());
   }
 
-  private static String token(Path serverDir) throws IOException {
-    String env = System.getenv("SKY4J_API_TOKEN");
-    if (env != null && !env.isBlank()) {
-      return env.trim();
-    }
-    Path f = serverDir.resolve("token");
-    if (Files.exists(f)) {
-      return Files.readString(f).trim();
-    }
-    byte[] b = new byte[24];
-    new SecureRandom().nextBytes(b);
-    String t = "sky4j_" + HexFormat.of().formatHex(b);
-    Files.writeString(f, t);
-    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-    return t;
+  private static List<String> csv(String v) {
+    return v == null || v.isBlank() ? List.of()
+        : java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   private static void writeAtomically(Path f, String text) throws IOException {

@@ -1,6 +1,7 @@
 package dev.sky4j.jobs;
 
 import dev.sky4j.api.ApiServer;
+import dev.sky4j.api.ApiToken;
 import dev.sky4j.api.JobRoutes;
 import dev.sky4j.client.SkyClient;
 import java.util.ArrayList;
@@ -65,10 +66,10 @@ public final class ManagedJobsBench {
           || r.launchAttempts() == 0) && System.currentTimeMillis() < deadline) {
         Thread.sleep(200);
       }
-      ApiServer api = new ApiServer(w.sky, "bench", null).with(new JobRoutes(w.jobs)::register)
+      ApiServer api = new ApiServer(w.sky, "bench", ApiToken.fixed("bench-token")).with(new JobRoutes(w.jobs)::register)
           .start("127.0.0.1", 0);
       try {
-        SkyClient c = new SkyClient("http://127.0.0.1:" + api.port(), null);
+        SkyClient c = new SkyClient("http://127.0.0.1:" + api.port(), "bench-token");
         for (int i = 0; i < 5; i++) {
           c.managedJobs();
         }

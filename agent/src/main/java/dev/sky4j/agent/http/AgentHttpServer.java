@@ -286,7 +286,8 @@ public final class AgentHttpServer implements AutoCloseable {
   }
 
   private static String body(HttpExchange ex) throws IOException {
-    return new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    // strict: bytes that are not UTF-8 are a 400, not U+FFFD characters in a script or a path
+    return Json.decodeUtf8(ex.getRequestBody().readAllBytes());
   }
 
   private static Map<String, String> query(String raw) {

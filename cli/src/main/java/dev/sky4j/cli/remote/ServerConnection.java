@@ -1,9 +1,11 @@
 package dev.sky4j.cli.remote;
 
 import dev.sky4j.client.ApiException;
+import dev.sky4j.client.ApiTokenFile;
 import dev.sky4j.client.BuildId;
 import dev.sky4j.client.ServerUnreachableException;
 import dev.sky4j.client.SkyClient;
+import dev.sky4j.client.TokenSource;
 import dev.sky4j.client.dto.Health;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +17,9 @@ import java.util.List;
 /**
  * Finds the API server, starting a local one when none answers. The URL is {@code SKY4J_API_URL}
  * (default {@code http://127.0.0.1:46590}, port overridable with {@code SKY4J_API_PORT}); the
- * token {@code SKY4J_API_TOKEN}. A local server of another version, or started from another build
+ * token is read from {@link #tokenFile()} at each call (the server creates it on first start, so
+ * a server this CLI has just started is reached with it), or is {@code SKY4J_API_TOKEN} when set
+ * (a server on another machine). A local server of another version, or started from another build
  * of the server jar than the one on disk now ({@link BuildId}), is stopped and restarted (the
  * version handshake), so an upgrade or a rebuild never talks to an old server.
  */
@@ -41,8 +45,21 @@ public final class ServerConnection {
         : Path.of(v).toAbsolutePath();
   }
 
+  /** {@code $SKY4J_HOME/server/token}: the local server's token (see {@link ApiTokenFile}). */
+  public static Path tokenFile() {
+    return ApiTokenFile.under(home());
+  }
+
+  /** Whether the token comes from {@code SKY4J_API_TOKEN} rather than {@link #tokenFile()}. */
+  public static boolean tokenFromEnvironment() {
+    String env = System.getenv("SKY4J_API_TOKEN");
+    return env != null && !env.isBlank();
+  }
+
   public static SkyClient client() {
-    return new SkyClient(url(), System.getenv("SKY4J_API_TOKEN"));
+    String env = System.getenv("SKY4J_API_TOKEN");
+    TokenSource tokens = tokenFromEnvironment() ? env::trim : () -> ApiTokenFile.read(tokenFile());
+    return new SkyClient(url(), tokens);
   }
 
   /** A client for a server that answers (starting one if needed), with a matching API version. */
@@ -172,7 +189,7 @@ public final class ServerConnection {
         + "'mvn -pl server -am package' or set SKY4J_SERVER_JAR");
   }
 
-  static boolean isLocal(String url) {
+  public static boolean isLocal(String url) {
     String host = URI.create(url).getHost();
     return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));
   }

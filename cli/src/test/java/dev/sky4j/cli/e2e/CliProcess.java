@@ -143,6 +143,11 @@ final class CliProcess implements AutoCloseable {
     env.putAll(extraEnv);
   }
 
+  /** The API token the server created in this home ({@code server/token}). */
+  String token() throws IOException {
+    return Files.readString(home.resolve("server").resolve("token")).trim();
+  }
+
   /** The pid of the running API server, from the {@code server.json} it wrote. */
   long serverPid() throws IOException {
     return Json.read(Files.readString(home.resolve("server").resolve("server.json")), ServerInfo.class).pid();

@@ -41,7 +41,8 @@ class OpenApiEndToEndTest {
       assertThat(registered).contains("GET " + PREFIX + "/health", "POST " + PREFIX + "/launch");
 
       String served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + sky.port + PREFIX + "/openapi.json")).build(),
+              URI.create("http://127.0.0.1:" + sky.port + PREFIX + "/openapi.json"))
+              .header("Authorization", "Bearer " + sky.token()).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       @SuppressWarnings("unchecked")
       Map<String, Object> paths = (Map<String, Object>) ((Map<String, Object>) Json.parse(served)).get("paths");
