@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.json.Json;
 import java.net.URI;
@@ -34,7 +34,7 @@ class ApiSecurityEndToEndTest {
 
   @Test
   void crossSiteRequestsAreRefusedAndNothingRuns() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       long pid = sky.serverPid();
@@ -83,7 +83,7 @@ class ApiSecurityEndToEndTest {
 
   @Test
   void everyRouteButHealthNeedsTheToken() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       String base = "http://127.0.0.1:" + sky.port + "/api/v1";
@@ -126,7 +126,7 @@ class ApiSecurityEndToEndTest {
 
   @Test
   void tokenFileIsPrivateAndRotatingItLocksTheOldTokenOut() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       CliProcess.Result before = sky.sky(tmp, "api", "info");
       assertThat(before.out()).contains("not running", "not created yet");

@@ -84,7 +84,7 @@ class HostileApiEndToEndTest {
    */
   @Test
   void hostileJsonIsA400WithAMessageNeverA500OrAStackOverflow() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     try (CliProcess sky = new CliProcess(tmp)) {
       assertThat(sky.sky(tmp, "api", "start").code()).isZero();
       String base = "http://127.0.0.1:" + sky.port + "/api/v1";

@@ -1,7 +1,7 @@
 package dev.sky4j.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.sky4j.testing.Prerequisites.require;
 
 import dev.sky4j.json.Json;
 import java.net.URI;
@@ -108,7 +108,7 @@ class SecretsEndToEndTest {
 
   @Test
   void secretsReachOnlyTheJobAndEnvValuesArriveAsTyped() throws Exception {
-    assumeTrue(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
+    require(CliProcess.serverJarBuilt(), "build the server jar first (mvn -pl server -am package)");
     Files.writeString(tmp.resolve("task.yaml"), task());
     try (CliProcess sky = new CliProcess(tmp)) {
       sky.extraEnv.put("SKY4J_JOBS_POLL_MS", "300");
