@@ -16,12 +16,14 @@ public final class RequestLog implements AutoCloseable {
   private final Path file;
   private final OutputStream out;
   private volatile Redactor redactor;
+  private final LogSignal signal;
 
   public RequestLog(Path file, Redactor redactor) throws IOException {
     Files.createDirectories(file.getParent());
     this.file = file;
     this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     this.redactor = redactor;
+    this.signal = LogSignal.of(file);
   }
 
   public Path file() {
@@ -46,6 +48,7 @@ public final class RequestLog implements AutoCloseable {
     } catch (IOException e) {
       // a full disk must not fail the launch itself; the state row still records the outcome
     }
+    signal.changed();
   }
 
   @Override
@@ -55,5 +58,7 @@ public final class RequestLog implements AutoCloseable {
     } catch (IOException ignored) {
       // nothing left to save
     }
+    signal.changed(); // followers re-check whether the request has ended
+    LogSignal.release(file);
   }
 }
