@@ -39,6 +39,8 @@ import java.util.List;
 public final class SkyClient {
   public static final String API = "/api/v1";
   private static final int CONNECT_TIMEOUT_MS = 2_000;
+  /** The longest silence on a log stream before it counts as dropped (and is resumed). */
+  private static final int STREAM_SILENCE_MILLIS = 45_000;
 
   private final String baseUrl;
   private final TokenSource tokens;
@@ -175,7 +177,9 @@ public final class SkyClient {
       throws IOException, ApiException {
     int attempt = 0;
     while (true) {
-      HttpURLConnection c = open("GET", withOffset(path, offset), 0);
+      // the server sends a keep-alive comment every 15 s of silence: three missed mean the
+      // connection is dead (a half-open socket would otherwise block this read forever)
+      HttpURLConnection c = open("GET", withOffset(path, offset), STREAM_SILENCE_MILLIS);
       c.setRequestProperty("Accept", "text/event-stream");
       int code = status(c);
       if (code >= 400) {

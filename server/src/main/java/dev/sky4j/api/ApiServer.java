@@ -180,8 +180,10 @@ public final class ApiServer {
       Context ctx = client.ctx();
       String job = ctx.pathParam("job");
       Integer jobId = "latest".equals(job) ? null : parseInt(job, "job");
-      sky.streamJobLogs(ctx.pathParam("cluster"), jobId,
-          !"false".equals(ctx.queryParam("follow")), Offsets.from(ctx), new SseSink(client));
+      try (SseSink sink = new SseSink(client)) {
+        sky.streamJobLogs(ctx.pathParam("cluster"), jobId,
+            !"false".equals(ctx.queryParam("follow")), Offsets.from(ctx), sink);
+      }
     });
     r.get(P + "/check", ctx -> ctx.json(sky.check()));
     r.post(P + "/validate", ctx -> ctx.json(sky.validate(body(ctx, TaskInput.class))));

@@ -61,7 +61,9 @@ public final class JobRoutes {
           return new StreamEnd(row.status().name(), null, row.message());
         }, !"false".equals(ctx.queryParam("follow")));
       } catch (ApiError e) {
-        new SseSink(client).problem(e.problem());
+        try (SseSink sink = new SseSink(client)) {
+          sink.problem(e.problem());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (java.io.IOException e) {

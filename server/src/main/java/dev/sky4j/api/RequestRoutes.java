@@ -37,7 +37,9 @@ final class RequestRoutes {
                   done.error() == null ? null : done.error().message());
             }, follow);
       } catch (ApiError e) {
-        new SseSink(client).problem(e.problem());
+        try (SseSink sink = new SseSink(client)) {
+          sink.problem(e.problem());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (java.io.IOException e) {

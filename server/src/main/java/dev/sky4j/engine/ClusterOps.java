@@ -57,7 +57,13 @@ final class ClusterOps {
         "cluster " + name + " does not exist (sky status lists your clusters)"));
   }
 
+  /**
+   * The hooks run outside the cluster lock (they may take an hour): a {@code sky down} or a
+   * status refresh meanwhile is not held up, and whatever happened to the cluster by the time
+   * they end (torn down, stopped by autostop) is what the second half goes by.
+   */
   void stop(String name, RequestContext ctx) throws Exception {
+    ClusterInfo info;
     try (ClusterLocks.Held ignored = locks.lock(name)) {
       ClusterRow row = require(name);
       if (row.status() == ClusterStatus.STOPPED) {
@@ -65,7 +71,15 @@ final class ClusterOps {
         return;
       }
       ctx.log().stage("Stopping " + name + " (disks are kept; sky start " + name + " resumes it)");
-      hooks.run(name, reachable(row), "stop", ctx.log());
+      info = reachable(row);
+    }
+    hooks.run(name, info, "stop", ctx.log());
+    try (ClusterLocks.Held ignored = locks.lock(name)) {
+      ClusterRow row = clusters.get(name).orElse(null);
+      if (row == null) {
+        ctx.log().stage("Cluster " + name + " was torn down while its stop hooks ran.");
+        return;
+      }
       jobs.forget(name);
       providers.get(row.cloud()).stopInstances(name, false);
       access.removeSshConfig(name);
@@ -114,11 +128,21 @@ final class ClusterOps {
     }
   }
 
+  /** As {@link #stop}: the down hooks run outside the cluster lock. */
   void down(String name, RequestContext ctx) throws Exception {
+    ClusterInfo info;
     try (ClusterLocks.Held ignored = locks.lock(name)) {
       ClusterRow row = require(name);
       ctx.log().stage("Tearing down " + name + " (" + row.cloud() + "/" + row.region() + ")");
-      hooks.run(name, reachable(row), "down", ctx.log());
+      info = reachable(row);
+    }
+    hooks.run(name, info, "down", ctx.log());
+    try (ClusterLocks.Held ignored = locks.lock(name)) {
+      ClusterRow row = clusters.get(name).orElse(null);
+      if (row == null) {
+        ctx.log().stage("Cluster " + name + " is already gone.");
+        return;
+      }
       jobs.forget(name);
       providers.get(row.cloud()).terminateInstances(name, false);
       access.removeSshConfig(name);

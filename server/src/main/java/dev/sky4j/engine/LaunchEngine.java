@@ -81,7 +81,11 @@ final class LaunchEngine {
         : fromYaml ? yamlAutostop.waitFor() : WaitFor.JOBS_AND_SSH;
     // `autostop: false` in the YAML cancels an existing cluster's autostop (SkyPilot sends -1)
     boolean cancelAutostop = idle == null && yamlAutostop != null && !yamlAutostop.enabled();
-    try (ClusterLocks.Held ignored = locks.lock(cluster)) {
+    // held until the job is submitted, not while it runs: a job may run for days, and a
+    // `sky down` or `sky stop` of the cluster meanwhile must not wait for it
+    ClusterLocks.Held held = locks.lock(cluster);
+    boolean locked = true;
+    try {
       ctx.log().stage("Optimizing: " + describeRequest(task));
       Optional<ClusterRow> existing = clusters.get(cluster);
       ClusterInfo info;
@@ -141,6 +145,8 @@ final class LaunchEngine {
         ctx.log().stage("Running setup on " + info.nodes().size() + " node(s)");
       }
       int jobId = jobs.submit(info, row, task, setup, taskId, ctx);
+      held.close();
+      locked = false;
       String status = null;
       if (!req.detachRun()) {
         status = jobs.streamInto(info, jobId, ctx);
@@ -151,13 +157,19 @@ final class LaunchEngine {
         }
         ctx.log().stage("Job finished (" + status + "); tearing down " + cluster + " (--down)");
         hooks.run(cluster, info, "down", ctx.log());
-        access.forget(cluster);
-        providers.get(row.cloud()).terminateInstances(cluster, false);
-        access.removeSshConfig(cluster);
-        clusters.delete(cluster);
+        try (ClusterLocks.Held again = locks.lock(cluster)) {
+          access.forget(cluster);
+          providers.get(row.cloud()).terminateInstances(cluster, false);
+          access.removeSshConfig(cluster);
+          clusters.delete(cluster);
+        }
       }
       return new LaunchResult(cluster, jobId, row.cloud(), row.region(), row.zone(),
           row.instanceType(), req.detachRun(), status);
+    } finally {
+      if (locked) {
+        held.close();
+      }
     }
   }
 

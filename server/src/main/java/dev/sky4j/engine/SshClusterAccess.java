@@ -78,7 +78,9 @@ public final class SshClusterAccess implements ClusterAccess {
   public AgentClient agent(ClusterInfo c) throws IOException {
     Conn conn = conn(c);
     synchronized (conn) {
-      if (conn.agent == null) {
+      if (conn.agent == null || !conn.tunnel.isOpen()) {
+        // a tunnel is cut when its transport dies; the next call opens a fresh one (or fails
+        // at once with the SSH error when the node is gone)
         CommandRunner head = conn.runners.get(0);
         AgentSecret secret = secrets.require(c.cluster());
         conn.tunnel = head.forward(c.head().internalIp(), c.head().agentPort());

@@ -42,12 +42,22 @@ final class StatusView {
       if (!names.isEmpty() && names.stream().noneMatch(n -> glob(n, r.name()))) {
         continue;
       }
-      ClusterRow row = refresh ? refresh(r) : r;
+      ClusterRow row = refresh || changesByItself(r) ? refresh(r) : r;
       if (row != null) {
         out.add(record(row));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the cluster may change state with nobody asking, so that even a plain {@code sky
+   * status} asks its provider, as SkyPilot's does: autostop set (the head stops itself, the
+   * server may be told nothing), autostopping right now, or spot (preemption).
+   */
+  static boolean changesByItself(ClusterRow r) {
+    return r.status().running() && (r.autostopMinutes() != null || r.spot()
+        || r.status() == ClusterStatus.AUTOSTOPPING);
   }
 
   /** Asks the provider; returns the updated row (saved), or null when the cluster is gone. */

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Runs long operations in the background. Each gets a row in the requests table (PENDING,
  * RUNNING, then SUCCEEDED/FAILED/CANCELLED, each one transaction) and a log file under
  * {@code server/requests/}. Launch-like requests share a large pool so ten launches run at once;
- * quick ones (stop, down, cancel) have their own pool so they are never stuck behind launches.
+ * cluster verbs (stop, down, cancel, autostop) have their own pool so they are never stuck behind
+ * launches. That pool grows as needed: a stop or down may wait an hour for its cluster's hooks,
+ * and ten of those must not keep an eleventh {@code sky down} (or a cancel) from starting.
+ * Neither pool is Jetty's: no request thread ever waits on a node.
  */
 public final class RequestExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
@@ -31,7 +34,7 @@ public final class RequestExecutor implements AutoCloseable {
   private final RequestStore store;
   private final Path logDir;
   private final ExecutorService longPool = Executors.newFixedThreadPool(32, daemon("long"));
-  private final ExecutorService shortPool = Executors.newFixedThreadPool(8, daemon("short"));
+  private final ExecutorService shortPool = Executors.newCachedThreadPool(daemon("short"));
   private final Map<String, RequestContext> running = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
 

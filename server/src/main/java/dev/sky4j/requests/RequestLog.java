@@ -20,6 +20,7 @@ public final class RequestLog implements AutoCloseable {
   private volatile Redactor redactor;
   private StreamRedactor stream;
   private java.util.List<String> values;
+  private final LogSignal signal;
 
   public RequestLog(Path file, Redactor redactor) throws IOException {
     Files.createDirectories(file.getParent());
@@ -28,6 +29,7 @@ public final class RequestLog implements AutoCloseable {
     this.redactor = redactor;
     this.values = redactor.values();
     this.stream = new StreamRedactor(values);
+    this.signal = LogSignal.of(file);
   }
 
   public Path file() {
@@ -68,6 +70,7 @@ public final class RequestLog implements AutoCloseable {
     } catch (IOException e) {
       // a full disk must not fail the launch itself; the state row still records the outcome
     }
+    signal.changed();
   }
 
   @Override
@@ -78,5 +81,7 @@ public final class RequestLog implements AutoCloseable {
     } catch (IOException ignored) {
       // nothing left to save
     }
+    signal.changed(); // followers re-check whether the request has ended
+    LogSignal.release(file);
   }
 }

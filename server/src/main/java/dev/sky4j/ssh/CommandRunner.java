@@ -5,11 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import net.schmizz.keepalive.KeepAlive;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -25,13 +27,24 @@ import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
  * connection is re-established on the next call; a command whose session could not even open is
  * retried once on the new connection (it never ran, so retrying cannot run it twice).
  * Host keys are not pinned, as SkyPilot's generated config does not pin them either.
+ *
+ * <p>A dead node or a dropped network must fail calls within seconds, never hang them: the
+ * connection sends an SSH keep-alive request every {@link #KEEPALIVE_SECONDS} s and gives up
+ * after {@link #KEEPALIVE_MISSES} unanswered ones, and when the transport dies (that way or by a
+ * reset) every tunnel over it is cut, which fails the calls waiting in it at once.
  */
 public final class CommandRunner implements AutoCloseable {
   /** A finished command's exit code and captured output. */
   public record Result(int exitCode, String stdout, String stderr) {}
 
+  /** Seconds between keep-alive requests; with {@link #KEEPALIVE_MISSES} a silent peer is dead in ~6 s. */
+  static final int KEEPALIVE_SECONDS = 2;
+  static final int KEEPALIVE_MISSES = 3;
+
   private final SshTarget target;
   private SSHClient ssh;
+  /** The tunnels over {@link #ssh}; a new connection starts a new list. */
+  private List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
 
   public CommandRunner(SshTarget target) {
     this.target = target;
@@ -54,20 +67,31 @@ public final class CommandRunner implements AutoCloseable {
     // tagged as sky4j's control client: its warm connections must not hold off autostop
     DefaultConfig cfg = new DefaultConfig();
     cfg.setVersion(SessionTracker.CONTROL_CLIENT);
+    // a keep-alive that expects answers (the default heartbeat only writes, and a write into a
+    // dead peer's socket buffer succeeds for minutes)
+    cfg.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     SSHClient c = new SSHClient(cfg);
     c.addHostKeyVerifier(new PromiscuousVerifier());
     c.setConnectTimeout(5_000);
+    // set before connecting: sshj starts the keep-alive thread only if it is enabled by then
+    KeepAlive keepAlive = c.getConnection().getKeepAlive();
+    keepAlive.setKeepAliveInterval(KEEPALIVE_SECONDS);
+    if (keepAlive instanceof KeepAliveRunner runner) {
+      runner.setMaxAliveCount(KEEPALIVE_MISSES);
+    }
+    List<Tunnel> overThis = new CopyOnWriteArrayList<>();
+    c.getTransport().setDisconnectListener((reason, message) -> cut(overThis));
     try {
       c.connect(target.host(), target.port());
       c.getSocket().setTcpNoDelay(true);
       c.authPublickey(target.user(), c.loadKeys(target.privateKey().toString()));
-      c.getConnection().getKeepAlive().setKeepAliveInterval(15);
     } catch (IOException e) {
       c.close();
       throw new IOException("cannot SSH to " + target.user() + "@" + target.host() + ":"
           + target.port() + " (" + e.getMessage() + "): is the node up? try `sky status --refresh`", e);
     }
     ssh = c;
+    tunnels = overThis;
     return c;
   }
 
@@ -109,11 +133,19 @@ public final class CommandRunner implements AutoCloseable {
    * from the node. Close the returned handle to stop forwarding.
    */
   public Tunnel forward(String remoteHost, int remotePort) throws IOException {
-    ServerSocket ss = new ServerSocket();
-    ss.setReuseAddress(true);
-    ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    TrackedServerSocket ss = new TrackedServerSocket();
     Parameters params = new Parameters("127.0.0.1", ss.getLocalPort(), remoteHost, remotePort);
-    LocalPortForwarder fwd = client().newLocalPortForwarder(params, ss);
+    LocalPortForwarder fwd;
+    List<Tunnel> overClient;
+    try {
+      synchronized (this) {
+        fwd = client().newLocalPortForwarder(params, ss);
+        overClient = tunnels;
+      }
+    } catch (IOException | RuntimeException e) {
+      ss.close();
+      throw e;
+    }
     Thread t = new Thread(() -> {
       try {
         fwd.listen();
@@ -123,24 +155,57 @@ public final class CommandRunner implements AutoCloseable {
     }, "ssh-forward-" + remotePort);
     t.setDaemon(true);
     t.start();
-    return new Tunnel(ss.getLocalPort(), () -> {
-      fwd.close();
-      ss.close();
-    });
+    Tunnel tunnel = new Tunnel(ss, fwd);
+    overClient.add(tunnel);
+    if (!stillConnected(overClient)) {
+      tunnel.cut(); // the transport died while this tunnel was being set up
+    }
+    return tunnel;
   }
 
-  /** A running local port forward. */
-  public record Tunnel(int localPort, Closer closer) implements AutoCloseable {
+  private synchronized boolean stillConnected(List<Tunnel> overClient) {
+    return overClient == tunnels && ssh != null && ssh.getTransport().isRunning();
+  }
+
+  /** A transport died: every call waiting in one of its tunnels fails now. */
+  private static void cut(List<Tunnel> overDeadTransport) {
+    for (Tunnel t : overDeadTransport) {
+      t.cut();
+    }
+    overDeadTransport.clear();
+  }
+
+  /** A running local port forward; once its transport dies it stays closed (open a new one). */
+  public static final class Tunnel implements AutoCloseable {
+    private final TrackedServerSocket listener;
+    private final LocalPortForwarder forwarder;
+
+    private Tunnel(TrackedServerSocket listener, LocalPortForwarder forwarder) {
+      this.listener = listener;
+      this.forwarder = forwarder;
+    }
+
+    public int localPort() {
+      return listener.getLocalPort();
+    }
+
+    /** False once closed or cut: calls through it would be refused. */
+    public boolean isOpen() {
+      return !listener.isClosed();
+    }
+
+    void cut() {
+      listener.cutAll();
+    }
+
     @Override
     public void close() throws IOException {
-      closer.close();
+      try {
+        forwarder.close();
+      } finally {
+        listener.cutAll();
+      }
     }
-  }
-
-  /** How a tunnel shuts down. */
-  @FunctionalInterface
-  public interface Closer {
-    void close() throws IOException;
   }
 
   /** Drops the connection as a network failure would (tests and diagnostics). */

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * hook never stops the teardown: the cluster still stops, as in SkyPilot.
  */
 public final class HookRunner {
+  /** In the agent folder while a hook runs: its process group, for a hard kill of the node. */
+  public static final String PGID_FILE = "hook.pgid";
+
   private final Path home;
 
   public HookRunner(Path home) {
@@ -69,23 +72,36 @@ public final class HookRunner {
       pb.environment().put("HOME", home.toString());
       pb.environment().put("SKY4J_HOOK_EVENT", event);
       Process p = pb.start();
-      if (!p.waitFor(limitMillis, TimeUnit.MILLISECONDS)) {
-        if (limitMillis < h.timeoutSeconds() * 1000L) {
-          killNow(p); // the notice window is over: the machine goes now, no grace period
-        } else {
-          ProcessTree.kill(p.toHandle(), !ProcessTree.newSessionPrefix().isEmpty());
-        }
-        append(log, "=== timed out after " + limitMillis + " ms; killed\n");
-        return "timed out after " + limitMillis + " ms";
+      // a hook runs in its own session, so it outlives a node killed under it: the provider
+      // kills this group too when it reclaims the node (no orphan left running its hour)
+      Path pgids = home.resolve(dev.sky4j.agent.NodeConfig.AGENT_DIR).resolve(PGID_FILE);
+      Files.writeString(pgids, Long.toString(p.pid()));
+      try {
+        return await(p, h, log, limitMillis);
+      } finally {
+        Files.deleteIfExists(pgids);
       }
-      append(log, "=== exit " + p.exitValue() + "\n");
-      return "exit " + p.exitValue();
     } catch (IOException e) {
       return "could not run: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  private String await(Process p, LifecycleHook h, Path log, long limitMillis)
+      throws IOException, InterruptedException {
+    if (!p.waitFor(limitMillis, TimeUnit.MILLISECONDS)) {
+      if (limitMillis < h.timeoutSeconds() * 1000L) {
+        killNow(p); // the notice window is over: the machine goes now, no grace period
+      } else {
+        ProcessTree.kill(p.toHandle(), !ProcessTree.newSessionPrefix().isEmpty());
+      }
+      append(log, "=== timed out after " + limitMillis + " ms; killed\n");
+      return "timed out after " + limitMillis + " ms";
+    }
+    append(log, "=== exit " + p.exitValue() + "\n");
+    return "exit " + p.exitValue();
   }
 
   private static void killNow(Process p) {

@@ -54,6 +54,21 @@ public final class RemoteRank implements RankHandle {
   }
 
   @Override
+  public boolean awaitExit(long millis) throws IOException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      long left = deadline - System.currentTimeMillis();
+      if (((Map<?, ?>) worker.get("/rank/wait?millis=" + Math.max(0, left) + "&key=" + key))
+          .get("exit") != null) {
+        return true;
+      }
+      if (left <= 0) {
+        return false;
+      }
+    }
+  }
+
+  @Override
   public void follow(OutputStream out) throws IOException {
     LongPoll.follow(worker, "/rank/log?key=" + key, 0, out, () -> ((Map<?, ?>) worker.get(
         "/rank/wait?millis=0&key=" + key)).get("exit") != null);

@@ -83,6 +83,20 @@ final class JobRunner {
     handles.parallelStream().forEach(RankHandle::kill);
   }
 
+  /** Kills the ranks and waits (bounded) until they have exited, so their slots are really free. */
+  private static void killAndWait(List<RankHandle> handles) {
+    handles.parallelStream().forEach(RankHandle::kill);
+    handles.parallelStream().forEach(h -> {
+      try {
+        h.awaitExit(KILL_WAIT_MILLIS);
+      } catch (IOException | InterruptedException e) {
+        // a worker that no longer answers took its processes with it
+      }
+    });
+  }
+
+  static final long KILL_WAIT_MILLIS = 10_000;
+
   private record Failure(int rank, int code) {
     String describe(String phase) {
       return phase + " failed on rank " + rank + " (exit code " + code + ")";
@@ -98,12 +112,22 @@ final class JobRunner {
       if (job.cancelRequested()) {
         return null;
       }
-      for (int r = 0; r < n; r++) {
-        Map<String, String> env = JobEnv.forRank(job.spec(), job.id(), taskId, r, ips, setup, cluster);
-        handles.add(launcher.start(alloc.nodes().get(r), job.id(), phase, r, script, env,
-            alloc.gpuSlots().get(r), job.spec().workdir()));
+      try {
+        for (int r = 0; r < n; r++) {
+          Map<String, String> env = JobEnv.forRank(job.spec(), job.id(), taskId, r, ips, setup, cluster);
+          RankHandle h = launcher.start(alloc.nodes().get(r), job.id(), phase, r, script, env,
+              alloc.gpuSlots().get(r), job.spec().workdir());
+          handles.add(h);
+          current.add(h); // tracked as it starts: a cancel now reaches it
+        }
+      } catch (IOException | RuntimeException e) {
+        // a later rank could not start: the ones already running must not keep running on
+        // slots that are about to be given to the next job
+        log.line("(rank " + handles.size() + " did not start: " + e.getMessage()
+            + "; stopping the " + handles.size() + " rank(s) already running)");
+        killAndWait(handles);
+        throw e;
       }
-      current.addAll(handles);
     }
     ExecutorService pool = Executors.newFixedThreadPool(2 * n, r -> {
       Thread t = new Thread(r, "job-" + job.id() + "-" + phase);

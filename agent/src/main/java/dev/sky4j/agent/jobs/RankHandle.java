@@ -9,6 +9,9 @@ public interface RankHandle {
 
   void kill();
 
+  /** Waits up to {@code millis} for the rank to exit; true once it has. */
+  boolean awaitExit(long millis) throws InterruptedException, IOException;
+
   /** Streams the rank's output from the start until it exits. */
   void follow(OutputStream out) throws IOException;
 
@@ -23,6 +26,11 @@ public interface RankHandle {
       @Override
       public void kill() {
         p.kill();
+      }
+
+      @Override
+      public boolean awaitExit(long millis) throws InterruptedException {
+        return p.waitFor(millis);
       }
 
       @Override

@@ -51,6 +51,10 @@ public final class RankProcess {
     return process.waitFor();
   }
 
+  public boolean waitFor(long millis) throws InterruptedException {
+    return process.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   public boolean killed() {
     return killed;
   }

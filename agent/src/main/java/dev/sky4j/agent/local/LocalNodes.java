@@ -2,6 +2,7 @@ package dev.sky4j.agent.local;
 
 import dev.sky4j.agent.NodeConfig;
 import dev.sky4j.agent.NodeMain;
+import dev.sky4j.agent.autostop.HookRunner;
 import dev.sky4j.agent.jobs.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,9 @@ public final class LocalNodes {
     Files.writeString(NodeConfig.agentDir(home).resolve(STOPPED_FILE), "");
     Optional<ProcessHandle> h = find(home).filter(p -> !isSelf(p));
     if (h.isEmpty()) {
+      if (find(home).isEmpty()) {
+        killGroups(home, HookRunner.PGID_FILE); // the node died under a running hook
+      }
       return;
     }
     h.get().destroy();
@@ -64,6 +68,8 @@ public final class LocalNodes {
     }
     if (h.get().isAlive()) {
       killHard(home);
+    } else {
+      killGroups(home, HookRunner.PGID_FILE); // a hook cut short by the stop must not run on
     }
   }
 
@@ -78,19 +84,26 @@ public final class LocalNodes {
     all.forEach(ProcessHandle::destroyForcibly);
     if (h.isPresent() || find(home).isEmpty()) {
       // the job groups of a node that is really going (not of the caller's own node)
+      killGroups(home, "running.pgids", HookRunner.PGID_FILE);
+    }
+    long deadline = System.currentTimeMillis() + 3000;
+    while (all.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
+      sleep();
+    }
+  }
+
+  /** SIGKILLs the process groups listed in the node's {@code files} (jobs, a running hook). */
+  private static void killGroups(Path home, String... files) {
+    for (String file : files) {
       try {
-        for (String pgid : Files.readAllLines(NodeConfig.agentDir(home).resolve("running.pgids"))) {
+        for (String pgid : Files.readAllLines(NodeConfig.agentDir(home).resolve(file))) {
           if (!pgid.isBlank()) {
             ProcessTree.signalGroup(Long.parseLong(pgid.trim()), "KILL");
           }
         }
       } catch (IOException | NumberFormatException ignored) {
-        // no job was running
+        // none was running
       }
-    }
-    long deadline = System.currentTimeMillis() + 3000;
-    while (all.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
-      sleep();
     }
   }
 
