@@ -49,20 +49,21 @@ def seeds():
     return out
 
 
+def section(c, key):
+    """The mapping under `key`, made one when missing or not a mapping."""
+    v = c.get(key)
+    if not isinstance(v, dict):
+        v = {}
+        c[key] = v
+    return v
+
+
 def res(c):
-    r = c.get('resources')
-    if not isinstance(r, dict):
-        r = {}
-        c['resources'] = r
-    return r
+    return section(c, 'resources')
 
 
 def mounts(c):
-    fm = c.get('file_mounts')
-    if not isinstance(fm, dict):
-        fm = {}
-        c['file_mounts'] = fm
-    return fm
+    return section(c, 'file_mounts')
 
 
 def set_acc(value):
