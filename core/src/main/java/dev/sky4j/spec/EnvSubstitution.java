@@ -17,8 +17,11 @@ import java.util.regex.Matcher;
  * wait for the launch.
  */
 public final class EnvSubstitution {
-  /** The document with values filled in (ranges unchanged), and the scalars left for launch. */
-  public record Result(YNode.Mapping task, List<SourceRange> deferred) {}
+  /**
+   * The document with values filled in (ranges unchanged), the scalars left for launch, and the
+   * scalars whose text changed (a fix computed from a filled value must not replace the source).
+   */
+  public record Result(YNode.Mapping task, List<SourceRange> deferred, List<SourceRange> filled) {}
 
   private EnvSubstitution() {}
 
@@ -48,47 +51,55 @@ public final class EnvSubstitution {
   /** {@code task} with {@code envs} filled into {@link EnvReferences#FIELDS}. */
   public static Result apply(YNode.Mapping task, Map<String, String> envs) {
     if (envs.isEmpty()) {
-      return new Result(task, List.of());
+      return new Result(task, List.of(), List.of());
     }
-    List<SourceRange> deferred = new ArrayList<>();
+    Ranges seen = new Ranges(new ArrayList<>(), new ArrayList<>());
     List<YNode.Entry> entries = new ArrayList<>();
     for (YNode.Entry e : task.entries()) {
       entries.add(EnvReferences.FIELDS.contains(e.key().text())
-          ? new YNode.Entry(e.key(), fill(e.value(), envs, deferred)) : e);
+          ? new YNode.Entry(e.key(), fill(e.value(), envs, seen)) : e);
     }
-    return new Result(new YNode.Mapping(entries, task.range()), List.copyOf(deferred));
+    return new Result(new YNode.Mapping(entries, task.range()), List.copyOf(seen.deferred),
+        List.copyOf(seen.filled));
   }
 
-  private static YNode fill(YNode n, Map<String, String> envs, List<SourceRange> deferred) {
+  private record Ranges(List<SourceRange> deferred, List<SourceRange> filled) {
+  }
+
+  private static YNode fill(YNode n, Map<String, String> envs, Ranges seen) {
     if (n instanceof YNode.Scalar s) {
-      return scalar(s, envs, deferred);
+      return scalar(s, envs, seen);
     }
     if (n instanceof YNode.Sequence seq) {
       List<YNode> items = new ArrayList<>();
-      seq.items().forEach(i -> items.add(fill(i, envs, deferred)));
+      seq.items().forEach(i -> items.add(fill(i, envs, seen)));
       return new YNode.Sequence(items, seq.range());
     }
     YNode.Mapping m = (YNode.Mapping) n;
     List<YNode.Entry> entries = new ArrayList<>();
     for (YNode.Entry e : m.entries()) {
-      entries.add(new YNode.Entry(scalar(e.key(), envs, deferred), fill(e.value(), envs, deferred)));
+      entries.add(new YNode.Entry(scalar(e.key(), envs, seen), fill(e.value(), envs, seen)));
     }
     return new YNode.Mapping(entries, m.range());
   }
 
-  private static YNode.Scalar scalar(YNode.Scalar s, Map<String, String> envs, List<SourceRange> deferred) {
+  private static YNode.Scalar scalar(YNode.Scalar s, Map<String, String> envs, Ranges seen) {
     if (s.kind() != ScalarKind.STRING || s.text().indexOf('$') < 0) {
       return s;
     }
     Matcher m = EnvReferences.SUBSTITUTED.matcher(s.text());
     while (m.find()) {
       if (envs.containsKey(m.group(1)) && envs.get(m.group(1)) == null) {
-        deferred.add(s.range());
+        seen.deferred.add(s.range());
         break;
       }
     }
     String filled = EnvReferences.fill(s.text(), envs);
+    if (filled.equals(s.text())) {
+      return s;
+    }
+    seen.filled.add(s.range());
     // still a string: SkyPilot substitutes inside its JSON text, so "8080" stays "8080"
-    return filled.equals(s.text()) ? s : new YNode.Scalar(filled, ScalarKind.STRING, filled, s.range());
+    return new YNode.Scalar(filled, ScalarKind.STRING, filled, s.range());
   }
 }

@@ -58,6 +58,15 @@ class SkyPilotCompatTest {
         .containsExactlyInAnyOrderElementsOf(expectedErrors);
   }
 
+  @org.junit.jupiter.api.Test
+  void aFixIsNeverOfferedOverAnEnvReference() throws Exception {
+    // 's4' came from $STORE: replacing the scalar with 's3' would delete the variable
+    Path f = files().filter(p -> p.endsWith("env-substituted-value-checked.yaml")).findFirst().orElseThrow();
+    List<Diagnostic> diags = TaskLoader.load(Files.readString(f), "t.yaml", CATALOG).diagnostics();
+    assertThat(diags).filteredOn(d -> d.code().equals("invalid-value")).singleElement()
+        .satisfies(d -> assertThat(d.suggestions()).isEmpty());
+  }
+
   private static String at(Diagnostic d) {
     return d.code() + " " + d.range().startLine() + ":" + d.range().startColumn();
   }

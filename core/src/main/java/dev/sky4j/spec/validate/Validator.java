@@ -65,6 +65,10 @@ public final class Validator {
     // a value given only at launch: what depends on it is checked then
     all.removeIf(d -> !d.code().equals("unknown-variable")
         && filled.deferred().stream().anyMatch(r -> within(d.range(), r)));
+    // a fix computed from a filled-in value would overwrite the $VAR in the source
+    all.replaceAll(d -> d.suggestions().isEmpty()
+        || filled.filled().stream().noneMatch(r -> within(d.range(), r)) ? d
+        : d.withSuggestions(List.of()));
     all.sort(BY_POSITION);
     return all;
   }
