@@ -3,6 +3,7 @@ package dev.sky4j.optimizer;
 import dev.sky4j.catalog.AcceleratorInfo;
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.spec.validate.CloseMatch;
+import dev.sky4j.spec.validate.LookAlike;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ public final class AcceleratorNames {
   private AcceleratorNames() {}
 
   /**
-   * Catalog names that contain the query (SkyPilot's fuzzy rule: {@code H10} finds {@code H100}),
-   * then close spellings ({@code difflib} ratio), at most {@code limit}, ignoring case.
+   * Catalog names that read the same ({@code H1OO} is {@code H100}), that contain the query
+   * (SkyPilot's fuzzy rule: {@code H10} finds {@code H100}), then close spellings ({@code difflib} ratio), at most {@code limit}, ignoring case.
    */
   public static List<String> close(Catalog catalog, String query, int limit) {
     String q = query.toLowerCase(Locale.ROOT).trim();
@@ -24,7 +25,7 @@ public final class AcceleratorNames {
     for (AcceleratorInfo a : catalog.accelerators()) {
       byLower.put(a.name().toLowerCase(Locale.ROOT), a.name());
     }
-    Set<String> out = new LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>(LookAlike.find(q, byLower.values()));
     if (!q.isEmpty()) {
       byLower.forEach((lower, name) -> {
         if (lower.contains(q) && !lower.startsWith("tpu-")) {

@@ -1,7 +1,9 @@
 package dev.sky4j.optimizer;
 
 import dev.sky4j.catalog.AcceleratorInfo;
+import dev.sky4j.catalog.AcceleratorHosts;
 import dev.sky4j.catalog.Catalog;
+import dev.sky4j.catalog.KnownAccelerators;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.spec.AcceleratorRequest;
 import dev.sky4j.spec.Amount;
@@ -38,7 +40,7 @@ final class ShapeFilter {
         base = new ArrayList<>();
         for (AcceleratorInfo info : catalog.accelerators()) {
           if (memoryFits(acc, info)) {
-            base.addAll(catalog.offersForAccelerator(info.name(), acc.count()));
+            base.addAll(AcceleratorHosts.offers(catalog, info.name(), acc.count()));
           }
         }
         if (base.isEmpty()) {
@@ -46,8 +48,12 @@ final class ShapeFilter {
         }
       } else {
         Optional<AcceleratorInfo> info = catalog.accelerator(acc.name());
-        base = catalog.offersForAccelerator(acc.name(), acc.count());
-        if (info.isEmpty()) {
+        base = AcceleratorHosts.offers(catalog, acc.name(), acc.count());
+        if (info.isEmpty() && KnownAccelerators.find(acc.name()).isPresent()) {
+          problem = Optional.of(acc.name() + " has no offer in this catalog (SkyPilot lists it on "
+              + String.join(", ", KnownAccelerators.find(acc.name()).get().clouds())
+              + "); run 'sky show-gpus' to list the GPUs it offers");
+        } else if (info.isEmpty()) {
           problem = Optional.of("accelerator '" + acc.name() + "' is not in the catalog"
               + didYouMean(acc.name()) + "; run 'sky show-gpus' to list GPUs");
         } else if (base.isEmpty()) {

@@ -10,26 +10,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${VAR}} in {@code file_mounts}, {@code workdir}, {@code service} and {@code volumes}
- * (SkyPilot's {@code Task._fill_in_env_vars}): filled from the task's envs and secrets (a secret
- * wins over an env of the same name). Only the braced form counts; a name with no value stays as
- * written, as in SkyPilot (the validator warns about names the task does not define).
+ * {@code $VAR} and {@code ${VAR}} in {@code file_mounts}, {@code workdir}, {@code service} and
+ * {@code volumes} (SkyPilot's {@code Task._fill_in_env_vars}): filled from the task's envs and
+ * secrets (a secret wins over an env of the same name), keys included. A name with no value stays
+ * as written, as in SkyPilot (the validator warns about braced names the task does not define).
  */
 public final class EnvReferences {
   /** {@code ${NAME}} with a bash-valid name; group 1 is the name. */
   public static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)\\}");
+
+  /**
+   * What SkyPilot replaces: {@code $NAME} or {@code ${NAME}} (its regex, braces optional on both
+   * sides); group 1 is the name.
+   */
+  public static final Pattern SUBSTITUTED = Pattern.compile("\\$\\{?\\b([a-zA-Z_][a-zA-Z0-9_]*)\\b\\}?");
 
   /** The task fields SkyPilot substitutes into. */
   public static final List<String> FIELDS = List.of("file_mounts", "workdir", "service", "volumes");
 
   private EnvReferences() {}
 
-  /** {@code text} with each {@code ${NAME}} that has a non-null value replaced by it. */
+  /** {@code text} with each {@code $NAME}/{@code ${NAME}} that has a non-null value replaced by it. */
   public static String fill(String text, Map<String, String> values) {
-    if (text == null || text.indexOf("${") < 0) {
+    if (text == null || text.indexOf('$') < 0) {
       return text;
     }
-    Matcher m = REFERENCE.matcher(text);
+    Matcher m = SUBSTITUTED.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String v = values.get(m.group(1));
@@ -40,7 +46,7 @@ public final class EnvReferences {
   }
 
   /** The values to substitute: envs, then secrets over them; nulls (given at launch) left out. */
-  static Map<String, String> values(Map<String, String> envs, Map<String, String> secrets) {
+  public static Map<String, String> values(Map<String, String> envs, Map<String, String> secrets) {
     Map<String, String> all = new LinkedHashMap<>();
     envs.forEach((k, v) -> {
       if (v != null) {

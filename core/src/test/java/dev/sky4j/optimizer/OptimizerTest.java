@@ -31,6 +31,24 @@ class OptimizerTest {
   }
 
   @Test
+  void aFractionalGpuLandsOnAHostWithTheWholeGpu() {
+    OptimizeResult r = run(ResourceChoices.single(gpu("T4", 0.5)));
+    assertThat(r.plans()).as(String.valueOf(r.emptyReason())).isNotEmpty();
+    assertThat(r.plans()).allSatisfy(p -> {
+      assertThat(p.acceleratorName()).isEqualTo("T4");
+      assertThat(p.acceleratorCount()).isEqualTo(1.0);
+    });
+    assertThat(r.plans().get(0).pricePerNode()).isEqualTo(CATALOG.offersForAccelerator("T4", 1).get(0).price());
+  }
+
+  @Test
+  void aKnownGpuWithoutOfferAndALookAlikeTypoSayWhich() {
+    assertThat(run(ResourceChoices.single(gpu("A40", 1))).emptyReason())
+        .contains("A40 has no offer in this catalog");
+    assertThat(run(ResourceChoices.single(gpu("H1OO", 8))).emptyReason()).contains("did you mean H100");
+  }
+
+  @Test
   void anyOfPicksTheCheapestAcrossCandidates() {
     OptimizeResult r = run(new ResourceChoices(List.of(gpu("H100", 8), gpu("A100", 8)), false));
     List<LaunchPlan> p = r.plans().stream().filter(x -> !Double.isNaN(x.pricePerNode())).toList();

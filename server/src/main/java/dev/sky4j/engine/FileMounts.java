@@ -119,10 +119,9 @@ final class FileMounts {
       throw ApiError.badRequest("storage-name-missing", "file_mounts " + s.destination()
           + ": storage needs a name (the bucket), e.g. {name: ckpt, mode: MOUNT}");
     }
-    if (!s.destination().startsWith("/") && !s.destination().startsWith("~/")) {
-      throw ApiError.badRequest("storage-path", "file_mounts " + s.destination()
-          + ": mount storage at an absolute path such as /checkpoint");
-    }
+    // SkyPilot resolves a relative destination from the remote home, as sky validate does
+    String dest = s.destination().startsWith("/") || s.destination().startsWith("~/")
+        ? s.destination() : "~/" + s.destination();
     Path bucket;
     try {
       bucket = local.bucket(s.name());
@@ -144,7 +143,7 @@ final class FileMounts {
       copyInto(from, bucket);
     }
     Mount.Mode m = mode(s).equals("COPY") ? Mount.Mode.COPY : Mount.Mode.BIND;
-    return new Mount(s.destination(), bucket.toString(), m);
+    return new Mount(dest, bucket.toString(), m);
   }
 
   private static String mode(FileMount.Storage s) {

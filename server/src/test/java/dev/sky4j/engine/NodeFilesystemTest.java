@@ -143,9 +143,17 @@ class NodeFilesystemTest {
           /checkpoint:
             name: ckpt
             mode: MOUNT
-        run: cat /checkpoint/step
+          shared/ckpt:
+            name: ckpt
+            mode: MOUNT
+          notes: ./data
+        run: |
+          cat /checkpoint/step
+          echo "relative=$(cat ~/shared/ckpt/step) $(cat ~/notes/hello.txt)"
         """);
     assertThat(second).contains("step-7");
+    // relative destinations are resolved from the node's home, as in SkyPilot
+    assertThat(second).contains("relative=step-7 hello from the laptop");
   }
 
   @Test

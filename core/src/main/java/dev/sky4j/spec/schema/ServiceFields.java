@@ -3,6 +3,7 @@ package dev.sky4j.spec.schema;
 import static dev.sky4j.spec.schema.FieldType.ARRAY;
 import static dev.sky4j.spec.schema.FieldType.BOOLEAN;
 import static dev.sky4j.spec.schema.FieldType.INTEGER;
+import static dev.sky4j.spec.schema.FieldType.NULL;
 import static dev.sky4j.spec.schema.FieldType.NUMBER;
 import static dev.sky4j.spec.schema.FieldType.OBJECT;
 import static dev.sky4j.spec.schema.FieldType.STRING;
@@ -16,9 +17,9 @@ final class ServiceFields {
         .child(Field.of("workers", "Number of workers.", INTEGER).min(0))
         .child(Field.of("min_workers", "Fewest workers when autoscaling.", INTEGER).min(0))
         .child(Field.of("max_workers", "Most workers when autoscaling.", INTEGER).min(0))
-        .child(Field.of("queue_length_threshold", "Queue length that triggers scaling.", INTEGER).min(0))
-        .child(Field.of("upscale_delay_seconds", "Delay before scaling up.", NUMBER))
-        .child(Field.of("downscale_delay_seconds", "Delay before scaling down.", NUMBER));
+        .child(Field.of("queue_length_threshold", "Queue length that triggers scaling.", INTEGER).min(1))
+        .child(Field.of("upscale_delay_seconds", "Delay before scaling up.", NUMBER).min(0))
+        .child(Field.of("downscale_delay_seconds", "Delay before scaling down.", NUMBER).min(0));
   }
 
   static Field service() {
@@ -40,21 +41,22 @@ final class ServiceFields {
             .child(Field.of("max_replicas", "Most replicas.", INTEGER).min(0))
             .child(Field.of("num_overprovision", "Extra replicas kept warm.", INTEGER).min(0))
             .child(Field.of("target_qps_per_replica", "Target queries/s per replica (or per accelerator).", NUMBER, OBJECT)
-                .values(Field.of("qps", "Target QPS for this accelerator.", NUMBER)))
+                .min(0).values(Field.of("qps", "Target QPS for this accelerator.", NUMBER).min(0)))
             .child(Field.of("dynamic_ondemand_fallback", "Fall back to on-demand when spot is short.", BOOLEAN))
             .child(Field.of("base_ondemand_fallback_replicas", "On-demand replicas always kept.", INTEGER).min(0))
-            .child(Field.of("spot_placer", "Spot placement policy.", STRING).enumOf("dynamic_fallback"))
+            .child(Field.of("spot_placer", "Spot placement policy.", STRING).enumOf("dynamic_fallback").caseInsensitive())
             .child(Field.of("upscale_delay_seconds", "Delay before scaling up.", NUMBER))
             .child(Field.of("downscale_delay_seconds", "Delay before scaling down.", NUMBER))
             .required("min_replicas"))
         .child(Field.of("ports", "Port the replicas serve on.", INTEGER))
         .child(Field.of("replicas", "Fixed number of replicas.", INTEGER).min(0))
-        .child(Field.of("workers", "Number of workers.", INTEGER).min(0))
+        .child(Field.of("workers", "Number of workers.", INTEGER))
         .child(Field.of("load_balancing_policy", "How requests are spread.", STRING)
             .enumOf("round_robin", "least_load", "instance_aware_least_load"))
         .child(Field.of("tls", "TLS for the endpoint.", OBJECT)
             .child(Field.of("keyfile", "Private key file.", STRING))
-            .child(Field.of("certfile", "Certificate file.", STRING)))
+            .child(Field.of("certfile", "Certificate file.", STRING))
+            .required("keyfile", "certfile"))
         .build();
   }
 
@@ -65,8 +67,9 @@ final class ServiceFields {
   /** A {@code file_mounts} value: a source path/URL, or a storage mapping. */
   static Field fileMount() {
     return Field.of("mount", "A local path or URL to copy, or a storage {name, source, store, mode}.", STRING, OBJECT)
-        .child(Field.of("name", "Bucket name.", STRING))
-        .child(Field.of("source", "Local path(s) or bucket URL to fill the storage from.", STRING, ARRAY)
+        // null name/source: the storage rule says one of them is required, not "found null"
+        .child(Field.of("name", "Bucket name.", STRING, NULL))
+        .child(Field.of("source", "Local path(s) or bucket URL to fill the storage from.", STRING, ARRAY, NULL)
             .items(Field.of("path", "A local path.", STRING)))
         .child(Field.of("store", "Storage service.", STRING)
             .enumOf("s3", "gcs", "azure", "r2", "ibm", "oci", "vastdata", "nebius", "volume").caseInsensitive())

@@ -1,11 +1,10 @@
 package dev.sky4j.spec.validate;
 
+import dev.sky4j.catalog.AcceleratorHosts;
 import dev.sky4j.catalog.AcceleratorInfo;
 import dev.sky4j.catalog.Catalog;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.spec.AcceleratorRequest;
-import dev.sky4j.spec.Diagnostic;
-import dev.sky4j.spec.Suggestion;
 import dev.sky4j.spec.Severity;
 import dev.sky4j.spec.schema.Clouds;
 import dev.sky4j.spec.yaml.ScalarKind;
@@ -28,6 +27,7 @@ final class CatalogChecks {
   private final Catalog catalog;
   private final Predicate<String> hasError;
   private final PlacementCheck placement;
+  private final AcceleratorNames names;
 
   /** {@code hasError} says whether a JSON path (or anything below it) already has an error. */
   CatalogChecks(Findings out, Catalog catalog, Predicate<String> hasError) {
@@ -35,27 +35,71 @@ final class CatalogChecks {
     this.catalog = catalog;
     this.hasError = hasError;
     this.placement = new PlacementCheck(out, catalog);
+    this.names = new AcceleratorNames(out, catalog);
   }
 
   void check(YNode.Mapping res, String path) {
-    boolean hasItems = false;
+    List<Option> options = new ArrayList<>();
     for (String list : List.of("any_of", "ordered")) {
       if (res.get(list) instanceof YNode.Sequence s) {
         for (int i = 0; i < s.items().size(); i++) {
           if (s.items().get(i) instanceof YNode.Mapping item) {
-            hasItems = true;
-            checkOne(new View(item, res), path + "." + list + "[" + i + "]");
+            addOptions(options, new View(item, res), path + "." + list + "[" + i + "]");
           }
         }
       }
     }
-    if (!hasItems) {
-      checkOne(new View(res, null), path);
+    if (options.isEmpty()) {
+      addOptions(options, new View(res, null), path);
+    }
+    for (Option o : options) {
+      new CatalogChecks(o.findings, catalog, hasError).checkOne(o.view, o.path, o.asked, o.accClean);
+    }
+    OptionVerdicts.merge(options, out);
+  }
+
+  /**
+   * One candidate of the request: an any_of/ordered item, and within it each accelerator of a set
+   * ({@code {A100: 8, H100: 8}} or a list): each is checked on its own, into its own findings.
+   */
+  static final class Option {
+    final View view;
+    final String path;
+    final List<Asked> asked;
+    final boolean accClean;
+    final Findings findings = new Findings();
+
+    Option(View view, String path, List<Asked> asked, boolean accClean) {
+      this.view = view;
+      this.path = path;
+      this.asked = asked;
+      this.accClean = accClean;
+    }
+
+    /** How a message names this option: its accelerator, or its place in the list. */
+    String label() {
+      String acc = asked.size() == 1 ? asked.get(0).req().toString() : null;
+      if (!path.endsWith("]")) {
+        return acc;
+      }
+      String item = path.substring(path.lastIndexOf('.') + 1);
+      return acc == null ? item : item + " (" + acc + ")";
+    }
+  }
+
+  private void addOptions(List<Option> options, View v, String path) {
+    String accKey = v.get("accelerators") != null ? "accelerators" : "gpus";
+    boolean accClean = clean(v, accKey, path);
+    List<Asked> asked = accClean ? accelerators(v, path) : List.of();
+    if (asked.size() > 1) {
+      asked.forEach(a -> options.add(new Option(v, path, List.of(a), true)));
+    } else {
+      options.add(new Option(v, path, asked, accClean));
     }
   }
 
   /** An any_of/ordered item over the outer defaults. */
-  private record View(YNode.Mapping item, YNode.Mapping outer) {
+  record View(YNode.Mapping item, YNode.Mapping outer) {
     YNode get(String key) {
       YNode v = item.get(key);
       return v == null && outer != null ? outer.get(key) : v;
@@ -73,14 +117,14 @@ final class CatalogChecks {
     }
   }
 
-  private record Asked(AcceleratorRequest req, YNode node, String path) {}
+  record Asked(AcceleratorRequest req, YNode node, String path) {}
 
   /** The value of {@code key} when it exists and has no error of its own. */
   private boolean clean(View v, String key, String path) {
     return !hasError.test(v.pathOf(key, path));
   }
 
-  private void checkOne(View v, String path) {
+  private void checkOne(View v, String path, List<Asked> asked, boolean accClean) {
     String cloud = null;
     String region = null;
     String zone = null;
@@ -114,9 +158,6 @@ final class CatalogChecks {
       region = null;
       zone = null;
     }
-    String accKey = v.get("accelerators") != null ? "accelerators" : "gpus";
-    boolean accClean = clean(v, accKey, path);
-    List<Asked> asked = accClean ? accelerators(v, path) : List.of();
     List<Offer> offers = new ArrayList<>();
     boolean known = accClean;
     for (Asked a : asked) {
@@ -217,7 +258,7 @@ final class CatalogChecks {
             : Math.abs(info.memoryGib() - req.memoryGib()) < 0.5;
         boolean vendorOk = req.vendor() == null || req.vendor().equalsIgnoreCase(info.vendor());
         if (memOk && vendorOk) {
-          List<Offer> os = catalog.offersForAccelerator(info.name(), req.count()).stream()
+          List<Offer> os = AcceleratorHosts.offers(catalog, info.name(), req.count()).stream()
               .filter(o -> cloud == null || o.cloud().equals(cloud)).toList();
           any |= !os.isEmpty();
           offers.addAll(os);
@@ -229,12 +270,9 @@ final class CatalogChecks {
       }
       return any;
     }
-    var info = catalog.accelerator(req.name());
+    var info = names.resolve(req.name(), a.node(), a.path());
     if (info.isEmpty()) {
-      info = byFragment(a);
-      if (info.isEmpty()) {
-        return false;
-      }
+      return false;
     }
     String name = info.get().name();
     if (cloud != null && !info.get().clouds().isEmpty() && !info.get().clouds().contains(cloud)) {
@@ -242,7 +280,7 @@ final class CatalogChecks {
           + String.join(", ", info.get().clouds()) + ". Change the cloud or the accelerator.", a.node(), a.path());
       return false;
     }
-    List<Offer> exact = catalog.offersForAccelerator(name, req.count()).stream()
+    List<Offer> exact = AcceleratorHosts.offers(catalog, name, req.count()).stream()
         .filter(o -> cloud == null || o.cloud().equals(cloud)).toList();
     if (exact.isEmpty()) {
       TreeSet<Double> counts = new TreeSet<>();
@@ -270,70 +308,6 @@ final class CatalogChecks {
     return true;
   }
 
-  /**
-   * SkyPilot reads a name that is not exact as the one catalog name containing it, and rejects it
-   * as ambiguous when several do. The first is a warning here (the file works, but says less than
-   * it means), the second an error with one fix per name.
-   */
-  private java.util.Optional<AcceleratorInfo> byFragment(Asked a) {
-    String name = a.req().name();
-    List<AcceleratorInfo> containing = catalog.acceleratorsContaining(name);
-    if (containing.isEmpty()) {
-      unknownAccelerator(a);
-      return java.util.Optional.empty();
-    }
-    boolean rewritable = a.node() instanceof YNode.Scalar s && s.text().startsWith(name);
-    String rest = rewritable ? ((YNode.Scalar) a.node()).text().substring(name.length()) : "";
-    if (containing.size() == 1) {
-      String full = containing.get(0).name();
-      out.add(Severity.WARNING, "accelerator-name-completed", "Accelerator '" + name + "' is read as "
-          + full + ", the only catalog accelerator whose name contains it (as SkyPilot does). Write "
-          + full + " to say so.", a.node().range(), a.path(),
-          rewritable ? "Replace with '" + full + rest + "'" : null, rewritable ? full + rest : null);
-      return java.util.Optional.of(containing.get(0));
-    }
-    List<String> names = containing.stream().map(AcceleratorInfo::name).toList();
-    List<Suggestion> fixes = new ArrayList<>();
-    if (rewritable) {
-      names.stream().limit(5).forEach(n -> fixes.add(
-          new Suggestion("Replace with '" + n + rest + "'", a.node().range(), n + rest)));
-    }
-    out.add(new Diagnostic(Severity.ERROR, "ambiguous-accelerator", "Accelerator name '" + name
-        + "' is ambiguous: the catalog has " + abbreviate(names) + ". Write one of them in full.",
-        a.node().range(), a.path(), fixes, List.of()));
-    return java.util.Optional.empty();
-  }
-
-  private static String abbreviate(List<String> xs) {
-    return xs.size() <= 8 ? String.join(", ", xs)
-        : String.join(", ", xs.subList(0, 8)) + ", ... (" + xs.size() + " in all)";
-  }
-
-  private void unknownAccelerator(Asked a) {
-    String name = a.req().name();
-    List<String> names = new ArrayList<>();
-    catalog.accelerators().forEach(i -> names.add(i.name()));
-    List<String> lower = names.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
-    List<String> close = new ArrayList<>();
-    for (String m : CloseMatch.find(name.toLowerCase(Locale.ROOT), lower, 3, 0.6)) {
-      close.add(names.get(lower.indexOf(m)));
-    }
-    String lname = name.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < names.size() && close.size() < 5; i++) {
-      if (lname.length() >= 2 && lower.get(i).contains(lname) && !close.contains(names.get(i))) {
-        close.add(names.get(i));
-      }
-    }
-    String msg = "Unknown accelerator '" + name + "': the catalog has no such GPU/TPU. "
-        + (close.isEmpty() ? "Run 'sky show-gpus' to list them." : "Did you mean " + String.join(", ", close) + "?");
-    String fix = null;
-    if (!close.isEmpty() && a.node() instanceof YNode.Scalar s && s.text().startsWith(name)) {
-      fix = close.get(0) + s.text().substring(name.length());
-    }
-    out.add(Severity.ERROR, "unknown-accelerator", msg, a.node().range(), a.path(),
-        fix == null ? null : "Replace with '" + fix + "'", fix);
-  }
-
   private boolean instanceType(String it, String cloud, List<Asked> asked, View v, String path, List<Offer> offers) {
     List<Offer> os = catalog.offersForInstanceType(cloud, it);
     YNode node = v.get("instance_type");
@@ -357,11 +331,11 @@ final class CatalogChecks {
     for (Asked a : asked) {
       AcceleratorRequest r = a.req();
       boolean fits = r.isMemoryForm()
-          ? o.hasAccelerator() && Math.abs(o.acceleratorCount() - r.count()) <= 0.01
+          ? o.hasAccelerator() && AcceleratorHosts.hosts(o.acceleratorCount(), r.count())
               && (r.memoryOrMore() ? o.gpuMemoryGib() + 1e-6 >= r.memoryGib() : Math.abs(o.gpuMemoryGib() - r.memoryGib()) < 0.5)
           : o.hasAccelerator() && o.acceleratorName().equalsIgnoreCase(
               catalog.acceleratorForTask(r.name()).map(AcceleratorInfo::name).orElse(r.name()))
-              && Math.abs(o.acceleratorCount() - r.count()) <= 0.01;
+              && AcceleratorHosts.hosts(o.acceleratorCount(), r.count());
       if (!fits) {
         String has = o.hasAccelerator()
             ? AcceleratorRequest.formatCount(o.acceleratorCount()) + "x " + o.acceleratorName() : "no accelerator";

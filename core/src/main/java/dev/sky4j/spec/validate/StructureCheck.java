@@ -102,8 +102,14 @@ final class StructureCheck {
   }
 
   private void deprecated(YNode.Entry e, Field child, String path) {
-    out.add(Severity.WARNING, "deprecated-field", "'" + child.name() + "' is deprecated: use '"
-        + child.deprecatedBy() + "' instead (same value). This file still works.", e.key().range(), path,
+    // SkyPilot 0.14's schema rejects spot_recovery outright; say so, so nobody believes the file
+    // is portable because sky4j reads it
+    String msg = child.name().equals("spot_recovery")
+        ? "'spot_recovery' was renamed to 'job_recovery' (same value). sky4j still reads it, but"
+            + " SkyPilot 0.14 rejects this file (\"did you mean 'job_recovery'?\"). Rename it."
+        : "'" + child.name() + "' is deprecated: use '" + child.deprecatedBy()
+            + "' instead (same value). This file still works.";
+    out.add(Severity.WARNING, "deprecated-field", msg, e.key().range(), path,
         "Rename to '" + child.deprecatedBy() + "'", child.deprecatedBy());
   }
 

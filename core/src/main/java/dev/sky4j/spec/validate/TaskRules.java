@@ -6,6 +6,7 @@ import dev.sky4j.spec.yaml.ScalarKind;
 import dev.sky4j.spec.yaml.YNode;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Value rules of the task's top level (SkyPilot's {@code Task.from_yaml_config}): name, envs and
@@ -14,6 +15,10 @@ import java.util.Set;
 final class TaskRules {
   private static final int MAX_HOOKS = 32;
   private static final int MAX_HOOK_CHARS = 16384;
+
+  /** Where SkyPilot syncs the workdir on every node. */
+  static final String REMOTE_WORKDIR = "~/sky_workdir";
+  private static final Pattern CLOUD_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/]");
 
   private final Findings out;
 
@@ -30,7 +35,7 @@ final class TaskRules {
     nullValues(task.get("envs"), "$.envs", "env-null", "--env");
     secrets(task.get("secrets"));
     if (task.get("file_mounts") instanceof YNode.Mapping fm) {
-      fileMounts(fm);
+      fileMounts(fm, task.get("workdir") != null && !isNull(task.get("workdir")));
     }
     YNode.Entry service = task.entry("service");
     YNode.Entry pool = task.entry("pool");
@@ -89,34 +94,52 @@ final class TaskRules {
     return s.startsWith("secrets:") && s.length() > "secrets:".length();
   }
 
-  private void fileMounts(YNode.Mapping fm) {
+  /**
+   * SkyPilot's rules for mount destinations and sources ({@code Task.set_file_mounts},
+   * {@code set_storage_mounts}, {@code expand_and_validate_file_mounts}). A relative destination
+   * is fine (it is resolved from the remote home); {@code ~/sky_workdir} is taken only when a
+   * workdir is synced there, and only that exact path.
+   */
+  private void fileMounts(YNode.Mapping fm, boolean hasWorkdir) {
     for (YNode.Entry e : fm.entries()) {
       String dst = e.key().text();
       String path = "$.file_mounts." + dst;
-      if (!dst.startsWith("/") && !dst.startsWith("~")) {
-        out.add(Severity.ERROR, "invalid-mount-path", "File mount destination '" + dst
-            + "' must be an absolute path (/data) or start with ~ (~/data).", e.key().range(), path,
-            "Replace with '~/" + dst.replaceAll("/+$", "") + "'", "~/" + dst.replaceAll("/+$", ""));
-      } else if (dst.length() > 1 && dst.endsWith("/")) {
+      boolean copy = e.value() instanceof YNode.Scalar;
+      if (CLOUD_URL.matcher(dst).lookingAt()) {
+        out.error("invalid-mount-path", "File mount destination '" + dst + "' is a bucket URL; a"
+            + " destination is a path on the node (/data, ~/data). Swap destination and source?",
+            e.key(), path);
+      } else if (copy && dst.length() > 1 && dst.endsWith("/")) {
         String fixed = dst.replaceAll("/+$", "");
         out.add(Severity.ERROR, "invalid-mount-path", "File mount destination '" + dst
-            + "' must not end with '/'. Write '" + fixed + "'.", e.key().range(), path,
-            "Replace with '" + fixed + "'", fixed);
-      } else if (dst.equals("~/sky_workdir") || dst.startsWith("~/sky_workdir/")) {
+            + "' must not end with '/' (SkyPilot: \"Mount paths cannot end with a slash\"). Write '"
+            + fixed + "'.", e.key().range(), path, "Replace with '" + fixed + "'", fixed);
+      } else if (hasWorkdir && dst.equals(REMOTE_WORKDIR)) {
         out.error("invalid-mount-path", "'" + dst + "' is where workdir is synced; mount somewhere"
-            + " else (use workdir: to sync a folder there).", e.key(), path);
+            + " else, or give the full path of a file or folder inside it.", e.key(), path);
       }
-      if (e.value() instanceof YNode.Mapping storage && storage.get("name") == null
-          && storage.get("source") == null) {
+      if (e.value() instanceof YNode.Mapping storage && missing(storage.get("name"))
+          && missing(storage.get("source"))) {
         out.error("storage-missing-source", "Storage mounted at '" + dst + "' needs a name (an"
-            + " existing or new bucket) or a source (local folder or bucket URL). Add name: or source:.",
-            storage, path);
+            + " existing or new bucket) or a source (local folder or bucket URL): one of them is"
+            + " required. Add name: or source:.", storage, path);
       }
-      if (e.value() instanceof YNode.Scalar s && s.kind() == ScalarKind.STRING && s.text().isBlank()) {
-        out.error("invalid-mount-path", "File mount '" + dst + "' has an empty source. Give a local"
-            + " path or a URL.", s, path);
+      if (e.value() instanceof YNode.Scalar s && s.kind() == ScalarKind.STRING) {
+        if (s.text().isBlank()) {
+          out.error("invalid-mount-path", "File mount '" + dst + "' has an empty source. Give a local"
+              + " path or a URL.", s, path);
+        } else if (s.text().length() > 1 && s.text().endsWith("/")) {
+          String fixed = s.text().replaceAll("/+$", "");
+          out.add(Severity.ERROR, "invalid-mount-path", "File mount source '" + s.text()
+              + "' must not end with '/' (SkyPilot: \"Mount paths cannot end with a slash\"). Write '"
+              + fixed + "'.", s.range(), path, "Replace with '" + fixed + "'", fixed);
+        }
       }
     }
+  }
+
+  private static boolean missing(YNode n) {
+    return n == null || isNull(n) || (n instanceof YNode.Sequence seq && seq.items().isEmpty());
   }
 
   private void hooks(YNode.Sequence hooks) {
