@@ -41,7 +41,7 @@ class RankStartFailureTest {
     RankRegistry ranks = new RankRegistry(home, home, cfg.gpuDevices());
     RankLauncher launcher = (node, jobId, phase, rank, script, env, slots, workdir) -> node == 0
         ? RankHandle.local(ranks.start(jobId, phase, rank, script, env, slots, workdir))
-        : RemoteRank.start(new HttpJsonClient("127.0.0.1", deadWorker), jobId, phase, rank,
+        : RemoteRank.start(new HttpJsonClient("127.0.0.1", deadWorker, dev.sky4j.agent.http.AgentSecret.generate()), jobId, phase, rank,
             script, env, slots, workdir);
     JobQueue queue = new JobQueue(cfg, home, launcher);
 

@@ -99,7 +99,8 @@ class AgentTunnelFaultsTest {
     try (CommandRunner runner = new CommandRunner(new SshTarget(head.sshHost(), head.sshPort(),
         info.sshUser(), info.privateKey()))) {
       CommandRunner.Tunnel tunnel = runner.forward(head.internalIp(), head.agentPort());
-      HttpJsonClient http = new HttpJsonClient("127.0.0.1", tunnel.localPort());
+      HttpJsonClient http = new HttpJsonClient("127.0.0.1", tunnel.localPort(),
+          dev.sky4j.agent.http.AgentSecret.read(cloud.paths.agentSecretsDir().resolve("cut")));
       http.post("/hooks", Map.of("hooks", hourLongDownHook()));
       CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
         try {
