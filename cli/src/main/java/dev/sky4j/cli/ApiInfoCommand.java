@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "info", description = "Show the API server's URL, whether it runs, and where "
     + "its token file is (the token itself only with --show-token).")
 public final class ApiInfoCommand implements Callable<Integer> {
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
   String output;
 
   @Option(names = "--show-token", description = "Also print the token (keep it secret: it "
