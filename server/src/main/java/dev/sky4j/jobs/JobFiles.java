@@ -1,10 +1,10 @@
 package dev.sky4j.jobs;
 
+import dev.sky4j.paths.PrivateFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A managed job's files on the server, {@code $SKY4J_HOME/jobs/<id>/}: {@code job.log} (the
@@ -42,11 +42,7 @@ final class JobFiles {
 
   void writeSecrets(long id, String json) throws IOException {
     Files.createDirectories(dir(id));
-    Path f = secrets(id);
-    Files.deleteIfExists(f);
-    Files.createFile(f, PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(f, json);
+    PrivateFile.write(secrets(id), json, "rw-------");
   }
 
   String readSecrets(long id) throws IOException {

@@ -1,5 +1,6 @@
 package dev.sky4j.ssh;
 
+import dev.sky4j.paths.PrivateFile;
 import dev.sky4j.paths.Sky4jPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -8,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -53,8 +53,8 @@ public final class KeyManager {
     RSAPrivateCrtKey sk = (RSAPrivateCrtKey) kp.getPrivate();
     String comment = "sky4j-" + System.getProperty("user.name");
     String line = "ssh-rsa " + Base64.getEncoder().encodeToString(publicBlob(pk)) + " " + comment;
-    writeAtomically(priv, privatePem(pk, sk, comment), "rw-------");
-    writeAtomically(pub, line + "\n", "rw-r--r--");
+    PrivateFile.write(priv, privatePem(pk, sk, comment), "rw-------");
+    PrivateFile.write(pub, line + "\n", "rw-r--r--");
     return new KeyFiles(priv, pub, line);
   }
 
@@ -107,14 +107,6 @@ public final class KeyManager {
 
   private static void mpint(DataOutputStream d, BigInteger v) throws IOException {
     string(d, v.toByteArray());
-  }
-
-  private static void writeAtomically(Path target, String text, String mode) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
-    Files.writeString(tmp, text);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void setMode(Path p, String mode) throws IOException {
