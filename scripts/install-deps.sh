@@ -32,3 +32,10 @@ if ! python3 -c "import jsonschema, yaml" 2>/dev/null && [ ! -x "$root/.venv/bin
   echo "Creating .venv with jsonschema and PyYAML"
   python3 -m venv "$root/.venv" && "$root/.venv/bin/pip" install -q jsonschema pyyaml
 fi
+
+# Each feature's own tools (moto, OpenSSH's sshd, code-server, JupyterLab, ...): one idempotent
+# script per feature, so adding one never edits this file. Heavy installs cache in ignored folders.
+for dep in "$root"/scripts/deps/*.sh; do
+  [ -e "$dep" ] || continue
+  bash "$dep"
+done
