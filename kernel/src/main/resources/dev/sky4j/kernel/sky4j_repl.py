@@ -158,8 +158,14 @@ class Interpreter:
         """Called on the connection's reader thread: quick requests are answered here, cells go
         to the main thread (where SIGINT lands)."""
         op = req.get("op")
-        if op in ("execute", "exit"):
+        if op == "execute":
             self.requests.put(req)
+        elif op == "exit":
+            # from this thread, so that a kernel shutdown ends a cell that is still running
+            try:
+                self.flush_output()
+            finally:
+                os._exit(0)
         elif op == "input_reply":
             self.inputs.put(req.get("value", ""))
         elif op == "interrupt":
@@ -181,9 +187,6 @@ class Interpreter:
                 req = self.requests.get()
             except KeyboardInterrupt:
                 continue
-            if req["op"] == "exit":
-                self.flush_output()
-                os._exit(0)
             status = "ok"
             try:
                 self.executing = True
