@@ -26,6 +26,8 @@ final class Magics {
   /** Magic verbs whose CLI command has another name. */
   private static final Map<String, String> CLI_NAMES = Map.of("gpus", "show-gpus", "cost", "cost-report");
 
+  private static final Pattern GUTTER = Pattern.compile("(?m)^( *)(\\d+) \\|");
+
   private final Session session;
 
   Magics(Session session) {
@@ -107,7 +109,15 @@ final class Magics {
               + (mm.group(2) == null ? "" : ", column " + mm.group(2))));
         }
         mm.appendTail(sb);
-        return sb.toString().replace(yaml.toString(), "this cell");
+        // and the line numbers in the gutter of the quoted snippet
+        Matcher g = GUTTER.matcher(sb.toString().replace(yaml.toString(), "this cell"));
+        StringBuilder out = new StringBuilder();
+        while (g.find()) {
+          g.appendReplacement(out, Matcher.quoteReplacement(g.group(1)
+              + (Integer.parseInt(g.group(2)) + m.bodyLine() - 1) + " |"));
+        }
+        g.appendTail(out);
+        return out.toString();
       };
       if (!cli(args, sink, toCell)) {
         return false;
