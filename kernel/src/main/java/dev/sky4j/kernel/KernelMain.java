@@ -38,7 +38,7 @@ public final class KernelMain {
     // attach before Jupyter sees the kernel, so the first cell's output is only its own
     session.attachPending(text2 -> System.err.print(text2));
     SkyKernel kernel = new SkyKernel(session);
-    JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(text));
+    JupyterConnection connection = new QuickShell(KernelConnectionProperties.parse(text));
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
     connection.waitUntilClose();
