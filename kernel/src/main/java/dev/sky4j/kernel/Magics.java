@@ -44,10 +44,25 @@ final class Magics {
     List<String> rest = args.subList(1, args.size());
     switch (verb) {
       case "attach" -> {
-        if (rest.size() != 1 || rest.get(0).startsWith("-")) {
-          return failed(sink, "usage: %sky attach CLUSTER (cells then run on its head node)");
+        List<String> names = new ArrayList<>();
+        Map<String, String> envs = new LinkedHashMap<>();
+        for (int i = 0; i < rest.size(); i++) {
+          String a = rest.get(i);
+          if (a.equals("--env") && i + 1 < rest.size() && rest.get(i + 1).contains("=")) {
+            String kv = rest.get(++i);
+            envs.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+          } else {
+            names.add(a);
+          }
         }
-        return attach(rest.get(0), sink);
+        if (names.size() != 1 || names.get(0).startsWith("-")) {
+          return failed(sink, "usage: %sky attach CLUSTER [--env KEY=VALUE ...] (cells then run on "
+              + "its head node)");
+        }
+        if (!envs.isEmpty()) {
+          session.setTaskEnvs(envs);
+        }
+        return attach(names.get(0), sink);
       }
       case "detach" -> {
         if (session.attachedCluster() == null) {
@@ -57,6 +72,7 @@ final class Magics {
         return true;
       }
       case "launch" -> {
+        detachIfRelaunched(rest, sink);
         if (!cli(args, sink, UnaryOperator.identity())) {
           return false;
         }
@@ -78,6 +94,11 @@ final class Magics {
         return cli(args, sink, UnaryOperator.identity());
       }
       default -> {
+        String attached = session.attachedCluster();
+        if (verb.equals("exec") && attached != null && rest.contains(attached)) {
+          sink.stream("stderr", "note: this kernel's Python runs as a job on " + attached
+              + " and holds its GPUs; a job that needs them waits until %sky detach\n");
+        }
         List<String> cliArgs = new ArrayList<>(args);
         cliArgs.set(0, CLI_NAMES.getOrDefault(verb, verb));
         return cli(cliArgs, sink, UnaryOperator.identity());
@@ -95,6 +116,7 @@ final class Magics {
       return failed(sink, "cannot write the cell's task YAML next to the notebook: " + e.getMessage());
     }
     try {
+      detachIfRelaunched(m.args().subList(1, m.args().size()), sink);
       List<String> args = new ArrayList<>(m.args());
       args.add(yaml.toString());
       // diagnostics name the temporary file: point them at the cell's own lines instead
@@ -130,6 +152,14 @@ final class Magics {
       } catch (IOException ignored) {
         // a leftover hidden file is harmless
       }
+    }
+  }
+
+  /** A launch onto the attached cluster would queue its run behind the kernel's Python job. */
+  private void detachIfRelaunched(List<String> launchArgs, NotebookSink sink) {
+    String attached = session.attachedCluster();
+    if (attached != null && attached.equals(option(launchArgs, "-c", "--cluster"))) {
+      session.detach(sink::out);
     }
   }
 
