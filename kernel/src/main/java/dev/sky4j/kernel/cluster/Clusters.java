@@ -5,7 +5,6 @@ import dev.sky4j.client.ApiException;
 import dev.sky4j.client.SkyClient;
 import dev.sky4j.client.dto.ClusterRecord;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,22 +13,7 @@ import java.util.Optional;
 
 /** Cluster records from the API server (through the client module and the token file). */
 public final class Clusters {
-  private static final Type LIST = new ParameterizedType() {
-    @Override
-    public Type[] getActualTypeArguments() {
-      return new Type[] {ClusterRecord.class};
-    }
-
-    @Override
-    public Type getRawType() {
-      return List.class;
-    }
-
-    @Override
-    public Type getOwnerType() {
-      return null;
-    }
-  };
+  private static final Type LIST = SkyClient.listOf(ClusterRecord.class);
 
   private final SkyClient client;
 
