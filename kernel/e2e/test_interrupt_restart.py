@@ -47,3 +47,27 @@ def test_restart_during_the_loop_gives_a_fresh_python(kernel):
     _, cwd, _ = kernels.run(kc, "print(os.getcwd())")
     # attached before the restart: still attached after it (a fresh Python on the same node)
     assert (kernels.CLUSTER in cwd and "/local/" in cwd) == (km.mode == "attached")
+
+
+@pytest.mark.skipif(not kernels.CLUSTER, reason="needs SKY4J_KERNEL_TEST_CLUSTER")
+def test_shutdown_leaves_the_cluster_up_and_ends_the_python_job():
+    import json
+    import os
+    import subprocess
+    sky = os.path.join(os.path.dirname(__file__), "..", "..", "sky")
+    km, kc = kernels.start(attach=kernels.CLUSTER)
+    kernels.run(kc, "1+1")
+    kc.stop_channels()
+    km.shutdown_kernel()
+    deadline = time.time() + 20
+    while True:
+        jobs = json.loads(subprocess.run([sky, "queue", kernels.CLUSTER, "-o", "json"],
+                                         capture_output=True, text=True, timeout=60).stdout)
+        live = [j for j in jobs if j["name"] == "sky4j-kernel" and j["status"] in ("PENDING", "RUNNING")]
+        if not live or time.time() > deadline:
+            break
+        time.sleep(0.5)
+    assert not live, "the kernel's Python job still holds the GPUs: %s" % live
+    status = json.loads(subprocess.run([sky, "status", kernels.CLUSTER, "-o", "json"],
+                                       capture_output=True, text=True, timeout=60).stdout)
+    assert status[0]["status"] == "UP"
