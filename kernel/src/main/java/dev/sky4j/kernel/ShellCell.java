@@ -36,7 +36,8 @@ final class ShellCell {
       String host = cluster.name() + "-worker" + n;
       sink.out("--- " + host + " ---\n");
       try {
-        Process p = new ProcessBuilder(Ssh.command(host, "cd ~/sky_workdir 2>/dev/null; " + s.shell() + " -s"))
+        Process p = new ProcessBuilder(Ssh.command(host,
+            "cd ~/sky_workdir 2>/dev/null; SKYPILOT_NODE_RANK=" + n + " exec " + s.shell() + " -s"))
             .redirectErrorStream(true).start();
         try (OutputStream o = p.getOutputStream()) {
           o.write(s.script().getBytes(StandardCharsets.UTF_8));
