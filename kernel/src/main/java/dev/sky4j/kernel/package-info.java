@@ -4,8 +4,7 @@
  * streams from a Python elsewhere while the cell runs) and the kernel_info_reply fix; {@link
  * dev.sky4j.kernel.Session} decides where cells run (the local Python, or the attached cluster's);
  * {@link dev.sky4j.kernel.Magics} runs {@code %sky}. Depends on the client module (REST API + token
- * file) and core; never on the server. The JSR-223 "sky-python" ScriptEngine of the design is not
- * built: nothing in the JVM needs it yet, and {@link dev.sky4j.kernel.repl.ReplClient} is the
- * embeddable API for running Python on a cluster from Java.
+ * file) and core; never on the server. The same Python is a JSR-223 engine ("sky-python",
+ * {@code dev.sky4j.kernel.script}) for other JVM programs.
  */
 package dev.sky4j.kernel;
