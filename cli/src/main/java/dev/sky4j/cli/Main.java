@@ -36,7 +36,8 @@ public final class Main implements Runnable {
       CostReportCommand.class,
       JobsCommand.class,
       ApiCommand.class,
-      LspCommand.class);
+      LspCommand.class,
+      KernelCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

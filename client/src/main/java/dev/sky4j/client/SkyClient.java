@@ -155,6 +155,11 @@ public final class SkyClient {
         offset, l);
   }
 
+  /** {@code List<element>} for {@link #get(String, Type)}. */
+  public static Type listOf(Type element) {
+    return new ListOf(element);
+  }
+
   /** {@code List<T>} as a reflective type, for the binder. */
   private record ListOf(Type element) implements java.lang.reflect.ParameterizedType {
     @Override

@@ -1,11 +1,11 @@
 package dev.sky4j.cli.remote;
 
+import dev.sky4j.client.ApiEndpoint;
 import dev.sky4j.client.ApiException;
 import dev.sky4j.client.ApiTokenFile;
 import dev.sky4j.client.BuildId;
 import dev.sky4j.client.ServerUnreachableException;
 import dev.sky4j.client.SkyClient;
-import dev.sky4j.client.TokenSource;
 import dev.sky4j.client.dto.Health;
 import java.io.IOException;
 import java.net.URI;
@@ -24,25 +24,16 @@ import java.util.List;
  * version handshake), so an upgrade or a rebuild never talks to an old server.
  */
 public final class ServerConnection {
-  public static final int DEFAULT_PORT = 46590;
+  public static final int DEFAULT_PORT = ApiEndpoint.DEFAULT_PORT;
 
   private ServerConnection() {}
 
   public static String url() {
-    String url = System.getenv("SKY4J_API_URL");
-    if (url != null && !url.isBlank()) {
-      return url.trim();
-    }
-    String port = System.getenv("SKY4J_API_PORT");
-    return "http://127.0.0.1:" + (port == null || port.isBlank() ? DEFAULT_PORT : port.trim());
+    return ApiEndpoint.url();
   }
 
   public static Path home() {
-    String prop = System.getProperty("sky4j.home");
-    String env = System.getenv("SKY4J_HOME");
-    String v = prop != null && !prop.isBlank() ? prop : env;
-    return v == null || v.isBlank() ? Path.of(System.getProperty("user.home"), ".sky4j")
-        : Path.of(v).toAbsolutePath();
+    return ApiEndpoint.home();
   }
 
   /** {@code $SKY4J_HOME/server/token}: the local server's token (see {@link ApiTokenFile}). */
@@ -52,14 +43,11 @@ public final class ServerConnection {
 
   /** Whether the token comes from {@code SKY4J_API_TOKEN} rather than {@link #tokenFile()}. */
   public static boolean tokenFromEnvironment() {
-    String env = System.getenv("SKY4J_API_TOKEN");
-    return env != null && !env.isBlank();
+    return ApiEndpoint.tokenFromEnvironment();
   }
 
   public static SkyClient client() {
-    String env = System.getenv("SKY4J_API_TOKEN");
-    TokenSource tokens = tokenFromEnvironment() ? env::trim : () -> ApiTokenFile.read(tokenFile());
-    return new SkyClient(url(), tokens);
+    return ApiEndpoint.client();
   }
 
   /** A client for a server that answers (starting one if needed), with a matching API version. */
@@ -165,7 +153,18 @@ public final class ServerConnection {
    * source tree ({@code server/target/sky4j-server.jar}), else this jar if it holds the server.
    */
   static Path serverJar() throws IOException {
-    String env = System.getenv("SKY4J_SERVER_JAR");
+    return builtJar("SKY4J_SERVER_JAR", "server", "sky4j-server.jar",
+        "cannot find the API server jar (sky4j-server.jar); build it with "
+            + "'mvn -pl server -am package' or set SKY4J_SERVER_JAR");
+  }
+
+  /**
+   * A jar of this distribution: {@code envVar} when set, else {@code MODULE/target/JAR} next to
+   * this CLI's jar in the source tree, else {@code lib/JAR} of an installed layout.
+   */
+  public static Path builtJar(String envVar, String module, String jarName, String missing)
+      throws IOException {
+    String env = System.getenv(envVar);
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
@@ -173,20 +172,19 @@ public final class ServerConnection {
     try {
       self = Path.of(ServerConnection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (Exception e) {
-      throw new IOException("cannot tell where this sky is installed: set SKY4J_SERVER_JAR");
+      throw new IOException("cannot tell where this sky is installed: set " + envVar);
     }
     for (Path dir = self.getParent(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("server").resolve("target").resolve("sky4j-server.jar");
+      Path candidate = dir.resolve(module).resolve("target").resolve(jarName);
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
-      Path lib = dir.resolve("lib").resolve("sky4j-server.jar");
+      Path lib = dir.resolve("lib").resolve(jarName);
       if (Files.isRegularFile(lib)) {
         return lib;
       }
     }
-    throw new IOException("cannot find the API server jar (sky4j-server.jar); build it with "
-        + "'mvn -pl server -am package' or set SKY4J_SERVER_JAR");
+    throw new IOException(missing);
   }
 
   public static boolean isLocal(String url) {
