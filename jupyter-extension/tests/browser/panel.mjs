@@ -36,7 +36,7 @@ try {
   seen.statusBarBefore = await page.locator('.sky4j-statusbar').textContent();
   seen.refreshText = await page.locator('#sky4j-panel .sky4j-refresh').textContent();
   await page.screenshot({ path: `${out}/panel-up.png` });
-  await page.locator('#sky4j-panel').screenshot({ path: `${out}/panel-up-small.png` });
+  await page.locator('#sky4j-panel > div').screenshot({ path: `${out}/panel-up-small.png` });
   await row.locator('button[data-action="stop"]').click();
   await status.filter({ hasText: /stop…/ }).waitFor({ timeout: 10000 });
   seen.sawStopping = true;
@@ -46,7 +46,7 @@ try {
   seen.statusBarAfter = await page.locator('.sky4j-statusbar').textContent();
   seen.buttonsAfter = await row.locator('button').evaluateAll(bs => bs.map(b => b.dataset.action));
   await page.screenshot({ path: `${out}/panel-stopped.png` });
-  await page.locator('#sky4j-panel').screenshot({ path: `${out}/panel-stopped-small.png` });
+  await page.locator('#sky4j-panel > div').screenshot({ path: `${out}/panel-stopped-small.png` });
   // the launch dialog, for the task file selected in the file browser
   await page.locator('.jp-DirListing-item', { hasText: 'task.yaml' }).click();
   await page.locator('#sky4j-panel button[data-action="launch"]').click();
