@@ -44,7 +44,19 @@ def lab(sky_env, tmp_path_factory):
     settings = root / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)  # no "get notified about Jupyter news?" toast in the screenshots
     (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+    # A FAKE stand-in for the kernel module's `sky4j` kernelspec (built on another branch): an
+    # ipykernel whose `%sky` magic only records its line, so the panel's kernel switch can be seen.
+    spec = root / "jupyter-path" / "kernels" / "sky4j"
+    spec.mkdir(parents=True)
+    (root / "fake_sky4j_kernel.py").write_text(
+        "from IPython import get_ipython\n"
+        f"get_ipython().register_magic_function(lambda line: open({str(root / 'attached.txt')!r}, 'a')"
+        ".write(line + '\\n'), 'line', 'sky')\n")
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 f"--IPKernelApp.exec_files={root / 'fake_sky4j_kernel.py'}"],
+        "display_name": "sky4j (FAKE for the test)", "language": "python"}))
+    env = dict(os.environ, JUPYTER_PATH=str(root / "jupyter-path"), JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(root / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(root / "ws"))
     p = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                           f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
@@ -63,6 +75,7 @@ def lab(sky_env, tmp_path_factory):
         p.kill()
         pytest.fail("JupyterLab did not start; see " + str(OUT / "jupyterlab.log"))
     yield url, token, root / "work"
+
     p.terminate()
     p.wait(20)
     log.close()
@@ -83,11 +96,21 @@ def test_panel_shows_a_launched_cluster_and_stops_it(lab):
     (work / "task.yaml").write_text("name: from-dialog\nrun: echo launched-from-the-panel\n")
     r = sky("launch", "-c", "lab1", "-y", "--", "echo", "from-lab")
     assert r.returncode == 0, r.stdout + r.stderr
+    (work / "job.yaml").write_text("run: echo managed-from-lab\n")
+    r = sky("jobs", "launch", "-n", "labjob", "-y", "-d", str(work / "job.yaml"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    deadline = time.time() + 120  # let it finish and its cluster go, so lab1 is the one UP cluster
+    while time.time() < deadline:
+        done = json.loads(sky("jobs", "queue", "-o", "json").stdout)[0]["status"] == "SUCCEEDED"
+        if done and [c["name"] for c in json.loads(sky("status", "-o", "json").stdout)] == ["lab1"]:
+            break
+        time.sleep(1)
     p = subprocess.run(["node", str(EXT / "tests" / "browser" / "panel.mjs"), url, token, "lab1", str(OUT)],
                        capture_output=True, text=True, timeout=400, cwd=EXT)
     seen = json.loads(p.stdout.strip().splitlines()[-1])
     assert seen.get("ok"), seen.get("error") or p.stderr
     assert "1 UP" in seen["statusBarBefore"]
+    assert seen["jobRow"][1] == "labjob" and seen["jobRow"][3] == "0"   # NAME, RECOVERIES
     assert seen["sawStopping"] and seen["statusAfter"] == "STOPPED"
     assert "0 UP" in seen["statusBarAfter"]
     assert "start" in seen["buttonsAfter"] and "stop" not in seen["buttonsAfter"]
@@ -97,6 +120,12 @@ def test_panel_shows_a_launched_cluster_and_stops_it(lab):
     sky_token = (Path(os.environ["SKY4J_HOME"]) / "server" / "token").read_text().strip()
     assert seen["sky4jResponses"], "the panel made no /sky4j calls"
     assert all(sky_token not in r["body"] for r in seen["sky4jResponses"])
+    # the Kernel button switched the notebook to the sky4j kernel and attached it to the cluster
+    assert "sky4j" in seen["kernelName"]
+    deadline = time.time() + 30
+    while time.time() < deadline and not (work.parent / "attached.txt").exists():
+        time.sleep(0.2)
+    assert (work.parent / "attached.txt").read_text().splitlines() == ["attach lab1-dlg"]
     for name in ("panel-up.png", "panel-stopped.png", "panel-up-small.png", "panel-stopped-small.png",
                  "launch-dialog-small.png"):
         assert (OUT / name).stat().st_size > 1000

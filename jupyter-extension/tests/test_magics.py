@@ -115,3 +115,30 @@ def test_usage_errors_are_one_line_without_traceback(ip, capsys):
     res, out, err = run(ip, capsys, "%sky exec mg9 no-such-file.yaml")
     assert not res.success
     assert "no-such-file.yaml: no such file" in out + err
+
+
+def test_gpus_returns_the_catalogs_offers_as_dicts(ip, capsys):
+    res, out, err = run(ip, capsys, "offers = %sky gpus H100\noffers")
+    assert res.success, err
+    offers = ip.user_ns["offers"]
+    assert offers and all(o["gpu"] == "H100" for o in offers)
+    assert any(isinstance(o.get("price"), float) for o in offers)
+    assert next(l for l in out.splitlines() if l.startswith("GPU")).split()[:4] == [
+        "GPU", "QTY", "CLOUD", "INSTANCE_TYPE"]
+    res, out, err = run(ip, capsys, "%sky gpus H1OO")
+    assert not res.success and "Did you mean" in out + err
+
+
+def test_managed_job_launch_from_the_cell_queue_and_logs(ip, capsys):
+    res, out, err = run(ip, capsys, "%%sky jobs launch -n mj\nrun: echo managed-out-$((6*7))\n")
+    assert res.success, err
+    assert "managed-out-42" in out
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        jobs = ip.run_line_magic("sky", "jobs queue")
+        if jobs[0]["status"] == "SUCCEEDED":
+            break
+        time.sleep(0.5)
+    assert jobs[0]["name"] == "mj" and jobs[0]["status"] == "SUCCEEDED" and jobs[0]["recoveries"] == 0
+    res, out, err = run(ip, capsys, "%sky jobs logs -n mj")
+    assert "managed-out-42" in out

@@ -18,6 +18,8 @@ try {
       seen.sky4jResponses.push({ url: r.url(), status: r.status(), body: await r.text().catch(() => '') });
     }
   });
+  seen.console = [];
+  page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') seen.console.push(m.text()); });
   await page.goto(`${url}/lab?token=${token}`);
   await page.waitForSelector('#jp-main-dock-panel', { timeout: 90000 });
   await page.locator('.lm-TabBar-tab[data-id="sky4j-panel"]').click();
@@ -33,6 +35,9 @@ try {
   const row = page.locator(`#sky4j-panel tbody[data-cluster="${cluster}"]`);
   const status = row.locator('.sky4j-status');
   await status.filter({ hasText: /^UP$/ }).waitFor({ timeout: 60000 });
+  const jobRow = page.locator('#sky4j-panel tr[data-job]', { hasText: 'labjob' });
+  await jobRow.waitFor({ timeout: 30000 });
+  seen.jobRow = await jobRow.locator('td').allTextContents();
   seen.statusBarBefore = await page.locator('.sky4j-statusbar').textContent();
   seen.refreshText = await page.locator('#sky4j-panel .sky4j-refresh').textContent();
   await page.screenshot({ path: `${out}/panel-up.png` });
@@ -58,9 +63,23 @@ try {
   const launched = page.locator(`#sky4j-panel tbody[data-cluster="${cluster}-dlg"] .sky4j-status`);
   await launched.filter({ hasText: /^UP$/ }).waitFor({ timeout: 120000 });
   seen.dialogLaunched = await launched.textContent();
+  // a notebook on ipykernel, switched by the panel's Kernel button to the sky4j kernel
+  await page.locator('.jp-LauncherCard[data-category="Notebook"]').first().click();
+  await page.locator('.jp-Notebook').waitFor({ timeout: 60000 });
+  // the kernel's status-bar item ("Python 3 (ipykernel) | Idle"); the toolbar may hide it
+  await page.getByText(/Python 3 \(ipykernel\) \| Idle/).waitFor({ timeout: 60000 });
+  const kernelButton = page.locator(`#sky4j-panel tbody[data-cluster="${cluster}-dlg"] button[data-action="attach"]`);
+  await kernelButton.waitFor({ timeout: 30000 });
+  await kernelButton.click();
+  const switched = page.getByText(/sky4j \(FAKE for the test\) \| Idle/);
+  await switched.waitFor({ timeout: 60000 });
+  seen.kernelName = await switched.textContent();
+  await page.screenshot({ path: `${out}/kernel-switched.png` });
   seen.ok = true;
 } catch (e) {
-  seen.error = String(e && e.stack || e);
+  seen.error = String(e && e.stack || e) + '\nconsole: ' + (seen.console || []).slice(-8).join('\n');
+  const pages = browser.contexts()[0]?.pages() || [];
+  if (pages[0]) await pages[0].screenshot({ path: `${out}/failure.png` }).catch(() => {});
 } finally {
   await browser.close();
   console.log(JSON.stringify(seen));
