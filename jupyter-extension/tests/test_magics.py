@@ -25,6 +25,16 @@ def run(ip, capsys, code):
     return res, out.out, out.err
 
 
+def first_finished(ip, magic, seconds):
+    """Runs `%sky MAGIC` until its newest row SUCCEEDED (or the time is up); returns the rows."""
+    deadline = time.time() + seconds
+    while True:
+        rows = ip.run_line_magic("sky", magic)
+        if rows[0]["status"] == "SUCCEEDED" or time.time() > deadline:
+            return rows
+        time.sleep(0.5)
+
+
 def test_launch_from_cell_yaml_streams_output_and_status_is_a_list_of_dicts(ip, capsys):
     res, out, err = run(ip, capsys, "%%sky launch -c mg1\nname: magic\nrun: |\n  echo magic-hello-$((6*7))\n")
     assert res.success, err
@@ -84,12 +94,7 @@ def test_interrupt_detaches_and_the_job_keeps_running(ip, capsys):
     assert "%sky api logs" in err and "%sky logs mg1 --follow" in err
     assert "finished-late" not in out
     # not cancelled: the job finishes on its own and its log has the rest
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        q = ip.run_line_magic("sky", "queue mg1")
-        if q[0]["status"] == "SUCCEEDED":
-            break
-        time.sleep(0.5)
+    q = first_finished(ip, "queue mg1", 60)
     assert q[0]["status"] == "SUCCEEDED"
     _, out, _ = run(ip, capsys, "%sky logs mg1")
     assert "finished-late" in out
@@ -133,12 +138,7 @@ def test_managed_job_launch_from_the_cell_queue_and_logs(ip, capsys):
     res, out, err = run(ip, capsys, "%%sky jobs launch -n mj\nrun: echo managed-out-$((6*7))\n")
     assert res.success, err
     assert "managed-out-42" in out
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        jobs = ip.run_line_magic("sky", "jobs queue")
-        if jobs[0]["status"] == "SUCCEEDED":
-            break
-        time.sleep(0.5)
+    jobs = first_finished(ip, "jobs queue", 90)
     assert jobs[0]["name"] == "mj" and jobs[0]["status"] == "SUCCEEDED" and jobs[0]["recoveries"] == 0
     res, out, err = run(ip, capsys, "%sky jobs logs -n mj")
     assert "managed-out-42" in out
