@@ -111,6 +111,7 @@ def test_panel_shows_a_launched_cluster_and_stops_it(lab):
     assert seen.get("ok"), seen.get("error") or p.stderr
     assert "1 UP" in seen["statusBarBefore"]
     assert seen["jobRow"][1] == "labjob" and seen["jobRow"][3] == "0"   # NAME, RECOVERIES
+    assert "from-lab" in seen["logText"]
     assert seen["sawStopping"] and seen["statusAfter"] == "STOPPED"
     assert "0 UP" in seen["statusBarAfter"]
     assert "start" in seen["buttonsAfter"] and "stop" not in seen["buttonsAfter"]

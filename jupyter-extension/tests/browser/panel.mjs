@@ -42,6 +42,13 @@ try {
   seen.refreshText = await page.locator('#sky4j-panel .sky4j-refresh').textContent();
   await page.screenshot({ path: `${out}/panel-up.png` });
   await page.locator('#sky4j-panel > div').screenshot({ path: `${out}/panel-up-small.png` });
+  // Logs opens the latest job's log in a main-area tab
+  await row.locator('button[data-action="logs"]').click();
+  const logTab = page.locator('.sky4j-logs .sky4j-pre');
+  await logTab.waitFor({ timeout: 30000 });
+  seen.logText = await logTab.textContent();
+  await page.screenshot({ path: `${out}/panel-logs.png` });
+  await page.locator('#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon').click();
   await row.locator('button[data-action="stop"]').click();
   await status.filter({ hasText: /stop…/ }).waitFor({ timeout: 10000 });
   seen.sawStopping = true;
