@@ -9,7 +9,7 @@ const size = fs.statSync(file).size;
 const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const problems = [];
 if (size >= LIMIT) problems.push(`${file} is ${size} bytes, over the 1 MB limit`);
-for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/schema/task.schema.json', 'extension/media/sky4j.svg', 'extension.vsixmanifest']) {
+for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/languageClient.js', 'extension/schema/task.schema.json', 'extension/media/sky4j.svg', 'extension.vsixmanifest']) {
   if (!names.includes(need)) problems.push(`missing ${need}`);
 }
 for (const n of names) {

@@ -4,15 +4,23 @@
 const loadedAt = performance.now();
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ApiClient } from './core/api';
 import { Commands } from './core/commands';
 import { ViewState } from './core/views';
 import { ServerStarter, remoteDir, run } from './core/processes';
 import { endpoint, isMissing, Missing, Resolved, resolveSettings, tokenFile, UserSettings } from './core/settings';
+import { LENS_COMMANDS } from './core/clientOptions';
 import { VsHost } from './vscode/host';
 import { ClustersTree } from './vscode/tree';
-import { createClient, isTaskDocument } from './vscode/languageClient';
+import { isTaskDocument } from './vscode/taskDocument';
+
+/** Loaded on first use (a separate bundle): activation never pays for vscode-languageclient. */
+function languageClientModule(): typeof import('./vscode/languageClient') {
+  // a computed path, so the bundler leaves it to run time
+  return require(path.join(__dirname, 'languageClient.js'));
+}
 
 const probe = { isExecutable: (p: string) => { try { fs.accessSync(p, fs.constants.X_OK); return fs.statSync(p).isFile(); } catch { return false; } } };
 
@@ -72,8 +80,8 @@ export function activate(ctx: vscode.ExtensionContext): Sky4jApi {
 
   const reg = (id: string, f: (arg?: any) => Promise<void>) => ctx.subscriptions.push(vscode.commands.registerCommand(id, f));
   reg('sky4j.launch', (a) => c.launch(a instanceof vscode.Uri ? a.toString() : a));
-  reg('sky.launch', (a) => c.launch(a));
-  reg('sky.showPlans', (a) => c.showPlans(a));
+  reg(LENS_COMMANDS.launch, (a) => c.launch(a));
+  reg(LENS_COMMANDS.showPlans, (a) => c.showPlans(a));
   reg('sky4j.launchManaged', (a) => c.launchManaged(a instanceof vscode.Uri ? a.toString() : a));
   reg('sky4j.exec', (a) => c.exec(a instanceof vscode.Uri ? a.toString() : a));
   reg('sky4j.stop', (a) => c.stop(a));
@@ -97,7 +105,7 @@ export function activate(ctx: vscode.ExtensionContext): Sky4jApi {
     if (client || !isTaskDocument(d)) return;
     const r = resolve();
     if (isMissing(r)) { required(); return; }
-    client = createClient(r);
+    client = languageClientModule().createClient(r);
     void client.start().catch((e) => vscode.window.showErrorMessage(`sky4j: the language server (${r.sky} lsp) did not start: ${e?.message ?? e}`));
   };
   ctx.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startClient));

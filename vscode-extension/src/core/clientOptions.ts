@@ -16,3 +16,6 @@ export function serverOptions(r: Resolved) {
 }
 
 export const INITIALIZATION_OPTIONS = { debounceMs: 150 };
+
+/** Commands the server's code lenses carry (lsp CodeLensService): the extension registers them. */
+export const LENS_COMMANDS = { launch: 'sky.launch', showPlans: 'sky.showPlans' } as const;

@@ -1,16 +1,13 @@
 // Starts `sky lsp` for task files only. The selector lets the client see every YAML document; the
 // middleware drops everything for those that are not task files, so other YAML (Red Hat's YAML
 // extension, Kubernetes, CI files) never reaches our server and gets no sky4j diagnostics,
-// completions or lenses.
-import * as vscode from 'vscode';
+// completions or lenses. Bundled on its own (dist/languageClient.js) and loaded only when the
+// first task file opens: vscode-languageclient is most of the extension's code.
+import type * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient/node';
-import { isSkyDocument } from '../core/selector';
+import { isTaskDocument } from './taskDocument';
 import { DOCUMENT_SELECTOR, INITIALIZATION_OPTIONS, serverOptions } from '../core/clientOptions';
 import type { Resolved } from '../core/settings';
-
-export function isTaskDocument(d: vscode.TextDocument): boolean {
-  return isSkyDocument({ languageId: d.languageId, fsPath: d.uri.fsPath || d.uri.path, firstLine: d.lineCount ? d.lineAt(0).text : '' });
-}
 
 function guardedMiddleware(): Middleware {
   const opened = new Set<string>();
