@@ -44,8 +44,9 @@ export class ApiClient {
     }
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.call<T>('GET', path);
+  /** start: whether a refused connection starts the server (commands) or not (view refreshes) */
+  get<T>(path: string, start = true): Promise<T> {
+    return start ? this.call<T>('GET', path) : this.once<T>('GET', path);
   }
 
   post<T>(path: string, body: unknown): Promise<T> {

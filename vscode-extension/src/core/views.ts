@@ -30,8 +30,8 @@ export class ViewState {
   private async load(): Promise<void> {
     try {
       const [clusters, managed] = await Promise.all([
-        this.api.get<m.ClusterRecord[]>('/status'),
-        this.api.get<m.ManagedJobRecord[]>('/jobs').catch(() => [] as m.ManagedJobRecord[]),
+        this.api.get<m.ClusterRecord[]>('/status', false),
+        this.api.get<m.ManagedJobRecord[]>('/jobs', false).catch(() => [] as m.ManagedJobRecord[]),
       ]);
       this.clusters = clusters ?? [];
       this.managed = managed ?? [];
@@ -55,7 +55,7 @@ export class ViewState {
 
   async jobs(cluster: string): Promise<m.TreeNode[]> {
     try {
-      return m.jobNodes(cluster, (await this.api.get<m.JobRecord[]>(`/clusters/${encodeURIComponent(cluster)}/queue`)) ?? []);
+      return m.jobNodes(cluster, (await this.api.get<m.JobRecord[]>(`/clusters/${encodeURIComponent(cluster)}/queue`, false)) ?? []);
     } catch (e) {
       return [{ id: `info:${cluster}:jobs-error`, kind: 'info', label: 'Jobs unavailable', description: (e as Error).message, icon: { id: 'warning' }, contextValue: 'info', collapsible: false, cluster }];
     }

@@ -97,7 +97,7 @@ try {
 
   step('broken.sky.yaml: the server\'s diagnostic squiggle');
   await openFile('broken.sky.yaml');
-  await page.locator('.view-lines .squiggly-error').first().waitFor();
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
   step('GPU completions with prices');
   await page.locator('.view-line', { hasText: 'accelerators: H1' }).click();
   await page.keyboard.press('End');
@@ -113,8 +113,9 @@ try {
   if (!/H100:\d/.test(rows)) throw new Error(`no H100 completion: ${rows}`);
   // the details pane shows the price of the focused item
   await page.keyboard.press('Control+Space');
-  await page.locator('.suggest-widget.visible .details, .suggest-widget.visible .monaco-list-row.focused').first().waitFor();
-  const withDetails = await page.locator('.suggest-widget.visible').innerText();
+  const details = page.locator('.suggest-details', { hasText: '/h' }).first();
+  await details.waitFor();
+  const withDetails = await details.innerText();
   if (!/\$[0-9.]+\/h/.test(withDetails)) throw new Error(`no price in the completion list: ${withDetails}`);
   await page.screenshot({ path: path.join(shots, 'vscode-completions.png') });
   await page.keyboard.press('Escape');
@@ -138,7 +139,16 @@ try {
   const row = page.locator('.monaco-list-row', { hasText: CLUSTER }).filter({ hasText: 'UP' });
   await row.first().waitFor({ timeout: 240_000 });
   await page.locator('.notification-toast', { hasText: `launch ${CLUSTER} — done` }).first().waitFor({ timeout: 240_000 });
-  await page.waitForTimeout(2500); // one timer refresh: the status bar and jobs show the result
+  await page.locator('.statusbar-item', { hasText: '1 UP' }).first().waitFor();
+  // a wider side bar, and the cluster expanded to its jobs, for the screenshot
+  const sash = await page.locator('.part.sidebar').boundingBox();
+  await page.mouse.move(sash.x + sash.width + 1, sash.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + sash.width + 260, sash.y + 200, { steps: 5 });
+  await page.mouse.up();
+  await row.first().click();
+  await page.locator('.monaco-list-row', { hasText: '#1 hello' }).filter({ hasText: 'SUCCEEDED' }).first().waitFor();
+  await page.locator('.notification-toast .codicon-notifications-clear, .notification-toast .codicon-close').first().click().catch(() => undefined);
   await page.screenshot({ path: path.join(shots, 'vscode-clusters.png') });
 
   step('Open cluster log: the job\'s output in an output channel');

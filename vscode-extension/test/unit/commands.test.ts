@@ -165,3 +165,16 @@ test('open log keeps its offset in workspace state and a reload resumes from it'
     assert.deepEqual(host.state.get('sky4j.logs'), {});
   } finally { await server.stop(); }
 });
+
+test('a view refresh never starts the server: it shows offline; a command does start it', async () => {
+  const { ViewState } = await import('../../src/core/views');
+  let started = 0;
+  const api = new ApiClient(() => ({ baseUrl: 'http://127.0.0.1:9', tokenPath: '/nonexistent' }), async () => { started++; throw new Error('no'); });
+  const v = new ViewState(api);
+  await v.refresh();
+  assert.equal(started, 0);
+  assert.equal(v.clusterRoots()[0].label, 'sky4j API server offline');
+  assert.equal(v.statusBar().text, '$(cloud) sky4j: offline');
+  await assert.rejects(api.get('/status'));
+  assert.equal(started, 1);
+});
