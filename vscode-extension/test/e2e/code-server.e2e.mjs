@@ -3,7 +3,8 @@
 // against a real sky4j API server and the local cloud (private SKY4J_HOME, API port and SSH
 // config). It opens a broken task file and sees the squiggle, asks for GPU completions and sees
 // prices, runs "Launch this task" on task.yaml, sees the cluster UP in the Clusters view, opens
-// its log, and downs it. Screenshots go to $SKY4J_E2E_SHOTS (default: docs/images).
+// its log, checks the Remote-SSH fallback (Remote-SSH is Microsoft's and cannot be installed in
+// code-server: the offer to install it and the copied `ssh <cluster>` are checked), and downs it. Screenshots go to $SKY4J_E2E_SHOTS (default: docs/images).
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -71,7 +72,9 @@ try {
   }
 
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 720 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${csPort}` });
+  const page = await context.newPage();
   page.setDefaultTimeout(T);
   await page.goto(`http://127.0.0.1:${csPort}/?folder=${encodeURIComponent(folder)}`);
   await page.locator('.monaco-workbench').waitFor();
@@ -156,6 +159,17 @@ try {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: CLUSTER }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.panel .view-lines', { hasText: 'hello from the vscode e2e' }).first().waitFor();
+
+  step('Open in Remote-SSH window without Remote-SSH: offers to install it, or copies ssh <cluster>');
+  await palette('sky4j: Open in Remote-SSH window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: CLUSTER }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const offer = page.locator('.notification-toast', { hasText: 'needs the Remote-SSH extension' }).first();
+  await offer.waitFor();
+  if (!(await offer.getByRole('button', { name: 'Install Remote-SSH' }).count())) throw new Error('no Install Remote-SSH button');
+  await offer.getByRole('button', { name: 'Copy ssh command' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  if (copied !== `ssh ${CLUSTER}`) throw new Error(`clipboard holds ${JSON.stringify(copied)}, not "ssh ${CLUSTER}"`);
 
   step('Down (confirmed) and the cluster leaves the view');
   await palette('sky4j: Down');
