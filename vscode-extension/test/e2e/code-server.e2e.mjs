@@ -43,6 +43,9 @@ delete env.SKY4J_API_URL;
 delete env.SKY4J_API_TOKEN;
 
 fs.writeFileSync(path.join(folder, 'broken.sky.yaml'), 'name: squiggle\nresources:\n  disk_tier: fastest\n  accelerators: H1\nrun: echo hi\n');
+// the same mistake in a modeline file (ours) and in a plain YAML file (not ours: no squiggle)
+fs.writeFileSync(path.join(folder, 'gpu-box.yaml'), '# sky4j\nresources:\n  disk_tier: fastest\nrun: echo hi\n');
+fs.writeFileSync(path.join(folder, 'values.yaml'), 'resources:\n  disk_tier: fastest\nrun: echo hi\n');
 fs.writeFileSync(path.join(folder, 'task.yaml'), 'name: hello\nrun: |\n  echo "hello from the vscode e2e on $(hostname)"\n');
 fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({
   'sky4j.path': path.join(repo, 'sky'), 'sky4j.home': home, 'sky4j.apiPort': apiPort, 'sky4j.refreshSeconds': 2,
@@ -122,6 +125,13 @@ try {
   if (!/\$[0-9.]+\/h/.test(withDetails)) throw new Error(`no price in the completion list: ${withDetails}`);
   await page.screenshot({ path: path.join(shots, 'vscode-completions.png') });
   await page.keyboard.press('Escape');
+
+  step('a "# sky4j" modeline file is checked; a plain YAML file is left alone');
+  await openFile('gpu-box.yaml');
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  await openFile('values.yaml');
+  await page.waitForTimeout(4000); // a squiggle comes within ~1 s on the modeline file
+  if (await page.locator('.monaco-editor .squiggly-error').filter({ visible: true }).count()) throw new Error('values.yaml (no modeline, not a task file name) got sky4j diagnostics');
 
   step('task.yaml: Launch this task (cluster name, optimizer choice, confirm)');
   await openFile('task.yaml');

@@ -178,3 +178,31 @@ test('a view refresh never starts the server: it shows offline; a command does s
   await assert.rejects(api.get('/status'));
   assert.equal(started, 1);
 });
+
+test('Cancel on the progress notification cancels the request on the server; its end is still shown', async () => {
+  const t = setup({
+    'POST /stop': json({ requestId: 'r9' }, 202), 'POST /requests/r9/cancel': json({ id: 'r9', status: 'CANCELLED' }),
+    'GET /requests/r9/logs': (_q, res) => { res.writeHead(200, { 'Content-Type': 'text/event-stream' }); setTimeout(() => res.end('event: end\ndata: {"status":"CANCELLED"}\n\n'), 200); },
+    'GET /requests/r9': json({ id: 'r9', status: 'CANCELLED', error: { message: 'cancelled by the user', code: 'cancelled' } }),
+  });
+  await t.server.start();
+  try {
+    t.host.answers.cancel = true;
+    await t.make().stop('dev');
+    assert.ok(t.server.seen.some((s) => s.method === 'POST' && s.url === '/api/v1/requests/r9/cancel'), JSON.stringify(t.server.seen));
+    assert.ok(t.host.calls.includes('error: sky4j: stop dev — cancelled by the user'), t.host.calls.join('\n'));
+  } finally { await t.server.stop(); }
+});
+
+test('the token is read from the file at every call: a rotated token is used at once', async () => {
+  const fs = await import('node:fs');
+  const server = new FakeApiServer({ 'GET /status': json([]) });
+  await server.start();
+  try {
+    const api = new ApiClient(() => server.endpoint);
+    await api.get('/status');
+    fs.writeFileSync(server.endpoint.tokenPath, 'sky4j_rotated\n');
+    await api.get('/status');
+    assert.deepEqual(server.seen.map((s) => s.auth), ['Bearer sky4j_test_token', 'Bearer sky4j_rotated']);
+  } finally { await server.stop(); }
+});

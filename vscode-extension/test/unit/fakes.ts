@@ -98,7 +98,9 @@ export class RecordingHost implements Host {
   async input(p: string, v: string) { this.calls.push(`input: ${p}`); return this.answer('input', v) as string | undefined; }
   async withProgress<T>(title: string, task: (p: { report(m: string): void }, c: Cancel) => Promise<T>) {
     this.calls.push(`progress: ${title}`);
-    return task({ report: (m) => this.calls.push(`report: ${m}`) }, { cancelled: false, onCancel: () => undefined });
+    // answers.cancel: the user presses Cancel on the notification right away
+    const cancel = this.answers.cancel === true;
+    return task({ report: (m) => this.calls.push(`report: ${m}`) }, { cancelled: cancel, onCancel: (f) => { if (cancel) setTimeout(f, 10); } });
   }
   output(name: string): OutputSink {
     return { append: (t) => this.outputs.set(name, (this.outputs.get(name) ?? '') + t), show: () => undefined, clear: () => this.outputs.set(name, '') };
