@@ -39,7 +39,9 @@ def start(sim, args):
         sim.daemon.unlink(missing_ok=True)
         log = open(sim.log, "ab")
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-        proc = subprocess.Popen([sys.executable, "-m", "aws_sim", "--dir", str(sim.root), "daemon"],
+        owner = ["--owner-pid", str(args.owner_pid)] if args.owner_pid else []
+        proc = subprocess.Popen([sys.executable, "-m", "aws_sim", "--dir", str(sim.root), "daemon"]
+                                + owner,
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
                                 start_new_session=True, cwd="/")
         deadline = time.time() + 90
@@ -111,7 +113,9 @@ def main():
     p.add_argument("--dir", default=os.environ.get("AWS_SIM_DIR", str(REPO / ".aws-sim")),
                    help="state folder (default: .aws-sim in the repo, or $AWS_SIM_DIR)")
     sub = p.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("start", help="start (if needed) and print the export lines")
+    st = sub.add_parser("start", help="start (if needed) and print the export lines")
+    st.add_argument("--owner-pid", type=int, help="stop by itself once this process is gone "
+                    "(a test run that dies without `stop`)")
     sub.add_parser("env", help="print the export lines of the running simulator")
     sub.add_parser("stop", help="end moto, the proxy and every simulated VM")
     sub.add_parser("status", help="instances, their VMs and injected faults")
@@ -125,12 +129,13 @@ def main():
     i = sub.add_parser("interrupt", help="spot interruption: terminate the instance through moto")
     i.add_argument("instance_id")
     i.add_argument("--region")
-    sub.add_parser("daemon", help=argparse.SUPPRESS)
+    dm = sub.add_parser("daemon", help=argparse.SUPPRESS)
+    dm.add_argument("--owner-pid", type=int)
     args = p.parse_args()
     sim = SimDir(Path(args.dir))
     if args.cmd == "daemon":
         from .daemon import run
-        return run(sim)
+        return run(sim, args.owner_pid)
     if args.cmd == "env":
         return print_env(sim, require(sim))
     if args.cmd == "clear":

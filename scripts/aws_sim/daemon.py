@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .proxy import Proxy
 from .state import SimDir, write_json
+from .vm import die_with_parent
 from .watcher import Watcher
 
 
@@ -36,12 +37,21 @@ def wait_for_moto(port: int, proc) -> None:
     raise SystemExit("moto_server did not answer within 60 s")
 
 
-def run(sim: SimDir) -> None:
+def watch_owner(pid: int, done: threading.Event) -> None:
+    while not done.wait(1.0):
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            print("aws-sim: owner process %d is gone; stopping" % pid, flush=True)
+            done.set()
+
+
+def run(sim: SimDir, owner_pid=None) -> None:
     moto_port = free_port()
     moto_exe = Path(sys.executable).parent / "moto_server"
     moto = subprocess.Popen([str(moto_exe), "-H", "127.0.0.1", "-p", str(moto_port)],
                             stdin=subprocess.DEVNULL, stdout=open(sim.root / "moto.log", "ab"),
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
     wait_for_moto(moto_port, moto)
     watcher = None
 
@@ -59,6 +69,8 @@ def run(sim: SimDir) -> None:
     signal.signal(signal.SIGINT, lambda *_: done.set())
     proxy.start()
     threading.Thread(target=watcher.run, name="watcher", daemon=True).start()
+    if owner_pid:
+        threading.Thread(target=watch_owner, args=(owner_pid, done), daemon=True).start()
     write_json(sim.daemon, {"pid": os.getpid(), "moto_port": moto_port, "moto_pid": moto.pid,
                             "proxy_port": proxy.port})
     print("aws-sim: moto on 127.0.0.1:%d, proxy on 127.0.0.1:%d" % (moto_port, proxy.port),

@@ -20,9 +20,10 @@ HERE = Path(__file__).resolve().parent
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent():
-    # A simulator that dies, however it dies, takes its VMs with it.
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+def die_with_parent():
+    # A simulator that dies, however it dies, takes its VMs with it (SIGKILL: `unshare --fork`
+    # ignores SIGTERM while it waits for its child).
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     os.setsid()
 
 
@@ -98,7 +99,7 @@ class Vm:
             ["unshare", "--mount", "--uts", "--pid", "--fork", "--kill-child", "--mount-proc",
              "--propagation", "private", "/usr/bin/python3", str(HERE / "vm_init.py"),
              str(self.dir), sim_root, str(HERE / "fakes")],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=_die_with_parent,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=die_with_parent,
             close_fds=True)
         log.close()
         (self.dir / "unshare.pid").write_text(str(self.proc.pid))

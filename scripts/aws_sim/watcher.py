@@ -32,6 +32,7 @@ class Watcher:
         self.meta = {}  # instance id -> {region, state, cluster, address}
         self.clients = {}
         self.stopped = threading.Event()
+        self.finished = threading.Event()
         self.sim.vms.mkdir(parents=True, exist_ok=True)
         for d in sorted(self.sim.vms.iterdir()):  # disks of an earlier run of the simulator
             vm = Vm(self.sim.vms, d.name)
@@ -54,9 +55,11 @@ class Watcher:
             except Exception:  # moto restarting, a half-created VM: try again next tick
                 traceback.print_exc(file=sys.stderr)
             self.stopped.wait(POLL_SECONDS)
+        self.finished.set()
 
     def close(self):
         self.stopped.set()
+        self.finished.wait(30)  # a tick in progress must not boot a VM after this
         for vm in self.vms.values():
             vm.kill()
 

@@ -69,7 +69,9 @@ public final class AwsSimulator implements AutoCloseable {
         ".venv-moto (run scripts/deps/aws-sim.sh)");
     Path dir = Files.createTempDirectory("aws-sim-junit-");
     AwsSimulator sim = new AwsSimulator(dir, new LinkedHashMap<>());
-    for (String line : sim.cli("start").split("\n")) {
+    // tied to this JVM: a test run killed before close() leaves no simulator or VM behind
+    String owner = Long.toString(ProcessHandle.current().pid());
+    for (String line : sim.cli("start", "--owner-pid", owner).split("\n")) {
       if (line.startsWith("export ")) {
         String[] kv = line.substring(7).split("=", 2);
         sim.env.put(kv[0], kv[1]);

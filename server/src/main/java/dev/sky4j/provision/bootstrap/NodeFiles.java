@@ -18,10 +18,10 @@ final class NodeFiles {
   private NodeFiles() {}
 
   static String nodeProperties(String cluster, BootstrapTarget node, List<BootstrapTarget> all,
-      String remoteHome) throws IOException {
+      String remoteHome, double cpus) throws IOException {
     NodeConfig cfg = new NodeConfig(cluster, node.nodeId(), node.rank(), node.internalIp(), 22,
         node.agentPort(), Path.of(remoteHome, ".ssh", "authorized_keys"), "vm", "", "", List.of(),
-        "", false, 0, all.stream().map(n -> n.internalIp() + ":" + n.agentPort()).toList(),
+        "", false, cpus, all.stream().map(n -> n.internalIp() + ":" + n.agentPort()).toList(),
         node.sshUser(), false, 0);
     Path tmp = Files.createTempDirectory("sky4j-node-props");
     try {

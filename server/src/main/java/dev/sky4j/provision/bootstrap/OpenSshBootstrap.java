@@ -108,9 +108,9 @@ public final class OpenSshBootstrap {
       long start = System.nanoTime();
       waitForSsh();
       List<String> facts = List.of(check(ssh.exec("echo \"$HOME\"; uname -m; cat ~/.sky4j-agent/"
-          + "runtime.sha 2>/dev/null || echo -; cat ~/.sky4j-agent/jar.sha 2>/dev/null || echo -",
+          + "runtime.sha 2>/dev/null || echo -; cat ~/.sky4j-agent/jar.sha 2>/dev/null || echo -; nproc",
           null, 60), "look at the node").output().split("\n"));
-      if (facts.size() < 4) {
+      if (facts.size() < 5) {
         throw fail("the node's answer to a simple probe was unexpected: " + facts);
       }
       String home = facts.get(0).strip();
@@ -137,7 +137,7 @@ public final class OpenSshBootstrap {
       }
       String java = ownRuntime ? home + "/.sky4j-agent/jre/bin/java" : "/usr/bin/java";
       String script = InstallScript.render(runtimeSha, jarSha, ownRuntime,
-          NodeFiles.nodeProperties(cluster, node, all, home),
+          NodeFiles.nodeProperties(cluster, node, all, home, cpus(facts.get(4))),
           NodeFiles.unit(cluster, node.sshUser(), home, java));
       log.stage(who + ": starting the agent (systemd unit " + NodeFiles.UNIT + ")...");
       check(ssh.exec(script, Files.readAllBytes(secretFile), 600), "install and start the agent");
@@ -195,6 +195,14 @@ public final class OpenSshBootstrap {
 
     private IOException fail(String msg) {
       return new IOException(who + " at " + node.sshHost() + ":" + node.sshPort() + ": " + msg);
+    }
+  }
+
+  private static double cpus(String nproc) {
+    try {
+      return Double.parseDouble(nproc.strip());
+    } catch (NumberFormatException e) {
+      return 1; // the job queue still runs one job at a time
     }
   }
 
