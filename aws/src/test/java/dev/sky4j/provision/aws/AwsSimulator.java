@@ -150,6 +150,23 @@ public final class AwsSimulator implements AutoCloseable {
     throw new IOException(instanceId + " has no simulated VM after " + seconds + " s:\n" + cli("status"));
   }
 
+  /** A condition a test waits for; may throw (a node that is down refuses calls). */
+  public interface Check {
+    boolean ok() throws Exception;
+  }
+
+  /** Waits up to 40 s for {@code cond}; the failure shows the simulator's status. */
+  public void await(String what, Check cond) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+    while (System.nanoTime() < deadline) {
+      if (cond.ok()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting for " + what + "\n" + status());
+  }
+
   /** RunInstances fails with {@code code} in {@code zone} (or a region: "--region") — a fake. */
   public void fail(String code, String whereFlag, String where, int times) throws IOException {
     cli("fail", "--code", code, whereFlag, where, "--times", Integer.toString(times));

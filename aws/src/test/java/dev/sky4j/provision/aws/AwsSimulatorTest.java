@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,13 +63,13 @@ class AwsSimulatorTest {
     SimSsh ssh = new SimSsh(sim.awaitHost(id, 30), "ubuntu", key);
     assertThat(ssh.run("echo kept > ~/data").exit()).isZero();
     ec2.stopInstances(b -> b.instanceIds(id));
-    await("the VM's sshd to go", () -> ssh.run0("true") != 0);
+    sim.await("the VM's sshd to go", () -> ssh.run0("true") != 0);
     assertThat(sim.vmDir(id)).isDirectory();
     ec2.startInstances(b -> b.instanceIds(id));
-    await("the VM to boot again", () -> ssh.run0("true") == 0);
+    sim.await("the VM to boot again", () -> ssh.run0("true") == 0);
     assertThat(ssh.run("cat ~/data").output()).isEqualTo("kept");
     ec2.terminateInstances(b -> b.instanceIds(id));
-    await("the disk to be deleted", () -> !Files.exists(sim.vmDir(id)));
+    sim.await("the disk to be deleted", () -> !Files.exists(sim.vmDir(id)));
     assertThat(ssh.run0("true")).isNotZero();
   }
 
@@ -81,7 +79,7 @@ class AwsSimulatorTest {
     SimSsh ssh = new SimSsh(sim.awaitHost(id, 30), "ubuntu", key);
     sim.interrupt(id);
     assertThat(AwsSimulator.state(ec2, id)).isEqualTo(InstanceStateName.TERMINATED);
-    await("the interrupted VM to end", () -> ssh.run0("true") != 0 && !Files.exists(sim.vmDir(id)));
+    sim.await("the interrupted VM to end", () -> ssh.run0("true") != 0 && !Files.exists(sim.vmDir(id)));
   }
 
   @Test
@@ -90,8 +88,8 @@ class AwsSimulatorTest {
     String killer = launch("halt-down", "terminate");
     new SimSsh(sim.awaitHost(stopper, 30), "ubuntu", key).run("sudo shutdown -h now");
     new SimSsh(sim.awaitHost(killer, 30), "ubuntu", key).run("sudo poweroff");
-    await("stop", () -> AwsSimulator.state(ec2, stopper) == InstanceStateName.STOPPED);
-    await("terminate", () -> AwsSimulator.state(ec2, killer) == InstanceStateName.TERMINATED);
+    sim.await("stop", () -> AwsSimulator.state(ec2, stopper) == InstanceStateName.STOPPED);
+    sim.await("terminate", () -> AwsSimulator.state(ec2, killer) == InstanceStateName.TERMINATED);
   }
 
   @Test
@@ -113,16 +111,5 @@ class AwsSimulatorTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SpotMaxPriceTooLow"));
     sim.clear();
     assertThat(west.runInstances(b -> b.imageId(westAmi).minCount(1).maxCount(1)).instances()).hasSize(1);
-  }
-
-  static void await(String what, BooleanSupplier cond) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (cond.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out waiting for " + what + "\n" + sim.status());
   }
 }

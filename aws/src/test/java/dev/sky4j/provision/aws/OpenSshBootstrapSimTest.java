@@ -22,7 +22,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +169,9 @@ class OpenSshBootstrapSimTest {
         .doesNotContain("uploading").contains("0 KB uploaded");
 
     ec2.stopInstances(b -> b.instanceIds(c.ids()));
-    await("both VMs down", () -> ssh(head).run0("true") != 0 && worker.run0("true") != 0);
+    sim.await("both VMs down", () -> ssh(head).run0("true") != 0 && worker.run0("true") != 0);
     ec2.startInstances(b -> b.instanceIds(c.ids()));
-    await("the head back", () -> ssh(head).run0("true") == 0);
+    sim.await("the head back", () -> ssh(head).run0("true") == 0);
     Map<?, ?> again = viaTunnel(head, c.secret(), (a, p) -> (Map<?, ?>) a.get("/health"));
     assertThat(again.get("node")).as("started by the VM's (fake) systemd at boot").isEqualTo(c.ids().get(0));
   }
@@ -184,7 +183,7 @@ class OpenSshBootstrapSimTest {
     BootstrapTarget head = c.nodes().get(0);
     int forwardPort = freePort();
     Process forward = ssh(c.nodes().get(1)).forward(forwardPort, "127.0.0.1:9");
-    await("the forward's connection", () -> {
+    sim.await("the forward's connection", () -> {
       try {
         return viaTunnel(head, c.secret(), (a, p) -> ((Number) ((Map<?, ?>) a.get("/idle"))
             .get("sshSessions")).intValue()) >= 2; // our tunnel to the head + the forward
@@ -198,23 +197,8 @@ class OpenSshBootstrapSimTest {
         .isEqualTo(InstanceStateName.RUNNING);
     forward.destroy();
     forward.waitFor();
-    await("autostop to stop both instances", () ->
+    sim.await("autostop to stop both instances", () ->
         AwsSimulator.state(ec2, c.ids().get(0)) == InstanceStateName.STOPPED
             && AwsSimulator.state(ec2, c.ids().get(1)) == InstanceStateName.STOPPED);
-  }
-
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void await(String what, Check cond) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (cond.ok()) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("timed out waiting for " + what + "\n" + sim.status());
   }
 }
