@@ -73,7 +73,7 @@ public final class NodeMain {
     // On a VM the system's OpenSSH serves SSH; the agent only watches its connections.
     SessionTracker tracker = vm.vm() ? null : new SessionTracker(cfg.agentPort());
     SshActivity sshActivity = vm.vm()
-        ? OpenSshActivity.forNode(cfg.sshPort(), vm.sshActivityAddress()) : tracker;
+        ? OpenSshActivity.forNode(cfg.sshPort(), vm.sshActivityAddress(), agentDir) : tracker;
     VmShutdown powerOff = new VmShutdown(vm.shutdownCommand());
     long boot = System.currentTimeMillis();
     ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, sshActivity, workerPeers(cfg),

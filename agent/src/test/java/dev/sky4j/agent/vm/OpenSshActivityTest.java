@@ -33,7 +33,8 @@ class OpenSshActivityTest {
     try (ServerSocket sshd = new ServerSocket(0, 5, mine);
         ServerSocket otherSshd = new ServerSocket(sshd.getLocalPort(), 5, other)) {
       int port = sshd.getLocalPort();
-      OpenSshActivity activity = new OpenSshActivity(Path.of("/proc/net"), port, mine);
+      OpenSshActivity activity = new OpenSshActivity(Path.of("/proc/net"), port, mine,
+          new ControlSessions(Path.of("/nonexistent"), Path.of("/proc")));
       assertThat(activity.userSessions()).isZero();
       try (Socket toOther = new Socket(other, port)) {
         assertThat(activity.userSessions()).as("another VM's sshd is not this node's").isZero();
@@ -51,7 +52,8 @@ class OpenSshActivityTest {
       Thread.sleep(100);
       assertThat(activity.userSessions()).isZero();
       assertThat(activity.lastActivityMillis()).isEqualTo(idleSince);
-      assertThat(new OpenSshActivity(Path.of("/proc/net"), port, null).userSessions()).isZero();
+      assertThat(new OpenSshActivity(Path.of("/proc/net"), port, null,
+          new ControlSessions(Path.of("/nonexistent"), Path.of("/proc"))).userSessions()).isZero();
     }
   }
 }

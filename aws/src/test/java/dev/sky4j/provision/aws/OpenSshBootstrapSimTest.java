@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.NodeConfig;
+import dev.sky4j.agent.vm.ControlSessions;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.bootstrap.BootstrapTarget;
 import dev.sky4j.provision.bootstrap.OpenSshBootstrap;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * system's OpenSSH, and the agent's VM mode there: the secret guards it, jobs run on both
  * ranks, it comes back after a stop/start through the (fake, named as such) systemd, and
  * autostop powers the cluster off with the VMs' own shutdown — kept up while an OpenSSH
- * {@code ssh -N -L} forward is open, stopped once it closes.
+ * {@code ssh -N -L} forward is open, stopped once it closes although a marked sky4j control
+ * connection stays open.
  */
 class OpenSshBootstrapSimTest {
   static AwsSimulator sim;
@@ -181,6 +183,8 @@ class OpenSshBootstrapSimTest {
     Cluster c = launch("idle", 2);
     install(c);
     BootstrapTarget head = c.nodes().get(0);
+    // A warm control connection as the server keeps one, marked as sky4j's: never activity.
+    Process control = ssh(head).hold(ControlSessions.MARK_COMMAND + "; exec sleep 600");
     int forwardPort = freePort();
     Process forward = ssh(c.nodes().get(1)).forward(forwardPort, "127.0.0.1:9");
     sim.await("the forward's connection", () -> {
@@ -200,5 +204,7 @@ class OpenSshBootstrapSimTest {
     sim.await("autostop to stop both instances", () ->
         AwsSimulator.state(ec2, c.ids().get(0)) == InstanceStateName.STOPPED
             && AwsSimulator.state(ec2, c.ids().get(1)) == InstanceStateName.STOPPED);
+    assertThat(control.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the control connection was open until the VM went down").isTrue();
   }
 }

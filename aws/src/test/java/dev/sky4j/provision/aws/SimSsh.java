@@ -43,6 +43,14 @@ record SimSsh(AwsSimulator.SimHost host, String user, Path key) {
     }
   }
 
+  /** {@code command} on the node, running until destroyed (or the node goes down). */
+  Process hold(String command) throws IOException {
+    List<String> cmd = base();
+    cmd.add(command);
+    return new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
   /** {@code ssh -N -L local:target}: a port forward and nothing else, held until destroyed. */
   Process forward(int localPort, String target) throws IOException {
     return new ProcessBuilder(base("-N", "-o", "ExitOnForwardFailure=yes",
