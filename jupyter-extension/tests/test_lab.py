@@ -44,19 +44,10 @@ def lab(sky_env, tmp_path_factory):
     settings = root / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)  # no "get notified about Jupyter news?" toast in the screenshots
     (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-    # A FAKE stand-in for the kernel module's `sky4j` kernelspec (built on another branch): an
-    # ipykernel whose `%sky` magic only records its line, so the panel's kernel switch can be seen.
-    spec = root / "jupyter-path" / "kernels" / "sky4j"
-    spec.mkdir(parents=True)
-    (root / "fake_sky4j_kernel.py").write_text(
-        "from IPython import get_ipython\n"
-        f"get_ipython().register_magic_function(lambda line: open({str(root / 'attached.txt')!r}, 'a')"
-        ".write(line + '\\n'), 'line', 'sky')\n")
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                 f"--IPKernelApp.exec_files={root / 'fake_sky4j_kernel.py'}"],
-        "display_name": "sky4j (FAKE for the test)", "language": "python"}))
-    env = dict(os.environ, JUPYTER_PATH=str(root / "jupyter-path"), JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+    # the real sky4j kernel (kernel module), installed as a user would, into this test's Jupyter path
+    r = sky("kernel", "install", "--prefix", str(root / "prefix"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    env = dict(os.environ, JUPYTER_PATH=str(root / "prefix" / "share" / "jupyter"), JUPYTER_CONFIG_DIR=str(root / "config"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(root / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(root / "ws"))
     p = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                           f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
@@ -117,16 +108,20 @@ def test_panel_shows_a_launched_cluster_and_stops_it(lab):
     assert "start" in seen["buttonsAfter"] and "stop" not in seen["buttonsAfter"]
     assert json.loads(sky("status", "lab1", "-o", "json").stdout)[0]["status"] == "STOPPED"
     assert seen["dialogLaunched"] == "UP"
-    assert "launched-from-the-panel" in sky("logs", "lab1-dlg", "--no-follow").stdout
+    assert "launched-from-the-panel" in sky("logs", "lab1-dlg", "1", "--no-follow").stdout  # job 2 is the kernel
     sky_token = (Path(os.environ["SKY4J_HOME"]) / "server" / "token").read_text().strip()
     assert seen["sky4jResponses"], "the panel made no /sky4j calls"
     assert all(sky_token not in r["body"] for r in seen["sky4jResponses"])
     # the Kernel button switched the notebook to the sky4j kernel and attached it to the cluster
     assert "sky4j" in seen["kernelName"]
-    deadline = time.time() + 30
-    while time.time() < deadline and not (work.parent / "attached.txt").exists():
-        time.sleep(0.2)
-    assert (work.parent / "attached.txt").read_text().splitlines() == ["attach lab1-dlg"]
+    # ...and the kernel really attached: its Python runs as a job on the cluster's head node
+    deadline, jobs = time.time() + 60, []
+    while time.time() < deadline:
+        jobs = json.loads(sky("queue", "lab1-dlg", "-o", "json").stdout or "[]")
+        if any(j.get("name") == "sky4j-kernel" and j.get("status") == "RUNNING" for j in jobs):
+            break
+        time.sleep(0.5)
+    assert any(j.get("name") == "sky4j-kernel" and j.get("status") == "RUNNING" for j in jobs), jobs
     for name in ("panel-up.png", "panel-stopped.png", "panel-up-small.png", "panel-stopped-small.png",
                  "launch-dialog-small.png"):
         assert (OUT / name).stat().st_size > 1000

@@ -78,7 +78,7 @@ try {
   const kernelButton = page.locator(`#sky4j-panel tbody[data-cluster="${cluster}-dlg"] button[data-action="attach"]`);
   await kernelButton.waitFor({ timeout: 30000 });
   await kernelButton.click();
-  const switched = page.getByText(/sky4j \(FAKE for the test\) \| Idle/);
+  const switched = page.getByText(/sky4j \(Python on a cluster\) \| Idle/);
   await switched.waitFor({ timeout: 60000 });
   seen.kernelName = await switched.textContent();
   await page.screenshot({ path: `${out}/kernel-switched.png` });

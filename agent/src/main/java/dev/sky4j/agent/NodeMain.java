@@ -21,6 +21,11 @@ import dev.sky4j.agent.local.LocalCloudDisk;
 import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.agent.ssh.NodeSshServer;
 import dev.sky4j.agent.ssh.SessionTracker;
+import dev.sky4j.agent.autostop.SshActivity;
+import dev.sky4j.agent.vm.OpenSshActivity;
+import dev.sky4j.agent.vm.VmSelfStop;
+import dev.sky4j.agent.vm.VmSettings;
+import dev.sky4j.agent.vm.VmShutdown;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,6 +54,7 @@ public final class NodeMain {
     }
     Path home = Path.of(args[1]).toAbsolutePath();
     NodeConfig cfg = NodeConfig.read(home);
+    VmSettings vm = VmSettings.read(home);
     Path agentDir = NodeConfig.agentDir(home);
     AgentSecret secret = secret(agentDir);
     Files.deleteIfExists(agentDir.resolve(READY_FILE));
@@ -64,14 +70,19 @@ public final class NodeMain {
       return RemoteRank.start(worker, jobId, phase, rank, script, env, slots, workdir);
     };
     JobQueue queue = new JobQueue(cfg, home, launcher);
-    SessionTracker tracker = new SessionTracker(cfg.agentPort());
+    // On a VM the system's OpenSSH serves SSH; the agent only watches its connections.
+    SessionTracker tracker = vm.vm() ? null : new SessionTracker(cfg.agentPort());
+    SshActivity sshActivity = vm.vm()
+        ? OpenSshActivity.forNode(cfg.sshPort(), vm.sshActivityAddress(), agentDir) : tracker;
+    VmShutdown powerOff = new VmShutdown(vm.shutdownCommand());
     long boot = System.currentTimeMillis();
-    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, tracker, workerPeers(cfg),
+    ClusterActivity activity = new ClusterActivity(cfg.nodeId(), queue, sshActivity, workerPeers(cfg),
         secret);
     AutostopStore store = new AutostopStore(agentDir);
     Teardown teardown = new Teardown(store, new HookRunner(home), workerPeers(cfg), secret);
     Autostopper autostop = new Autostopper(agentDir, store, activity, teardown,
-        selfStop(cfg, home), queue::lastSubmitMillis, boot, () -> System.exit(0));
+        vm.vm() ? new VmSelfStop(workerPeers(cfg), secret, powerOff) : selfStop(cfg, home),
+        queue::lastSubmitMillis, boot, () -> System.exit(0));
 
     AgentHttpServer api = new AgentHttpServer(cfg.ip(), cfg.agentPort(), queue, ranks,
         () -> health(cfg, boot, NodeMounts.forNode(home, agentDir).describe()),
@@ -81,7 +92,16 @@ public final class NodeMain {
     mounts.reapply();
     api.serveMounts(new MountRoute(mounts, workerPeers(cfg).stream()
         .map(peer -> HttpJsonClient.peer(peer, secret)).toList()));
-    NodeSshServer ssh = new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
+    if (vm.vm()) {
+      api.serveShutdown(() -> new Thread(() -> {
+        try {
+          powerOff.now();
+        } catch (java.io.IOException e) {
+          System.err.println("sky4j node: " + e.getMessage());
+        }
+      }, "power-off").start());
+    }
+    NodeSshServer ssh = vm.vm() ? null : new NodeSshServer(cfg.ip(), cfg.sshPort(), home, agentDir,
         cfg.authorizedKeys(), tracker);
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -89,7 +109,9 @@ public final class NodeMain {
       ranks.killAll();
       api.close();
       try {
-        ssh.close();
+        if (ssh != null) {
+          ssh.close();
+        }
         Files.deleteIfExists(agentDir.resolve(READY_FILE));
       } catch (Exception ignored) {
         // shutting down anyway
@@ -104,7 +126,7 @@ public final class NodeMain {
       autostop.start(Long.getLong("sky4j.autostop.tickMillis", 500));
     }
     Files.writeString(agentDir.resolve(READY_FILE),
-        "ssh=" + ssh.port() + "\nagent=" + cfg.agentPort() + "\n");
+        "ssh=" + (ssh != null ? ssh.port() : cfg.sshPort()) + "\nagent=" + cfg.agentPort() + "\n");
     stopped.await();
   }
 

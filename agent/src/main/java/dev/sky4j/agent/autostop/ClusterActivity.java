@@ -3,7 +3,6 @@ package dev.sky4j.agent.autostop;
 import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.jobs.JobQueue;
-import dev.sky4j.agent.ssh.SessionTracker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +18,17 @@ import java.util.function.Function;
 public final class ClusterActivity {
   private final String self;
   private final JobQueue queue;
-  private final SessionTracker tracker;
+  private final SshActivity tracker;
   private final List<String> workerPeers;
   private final Function<String, Map<String, Object>> askWorker;
 
   /** {@code workerPeers}: {@code ip:agentPort} of every worker (empty on a worker itself). */
-  public ClusterActivity(String self, JobQueue queue, SessionTracker tracker, List<String> workerPeers,
+  public ClusterActivity(String self, JobQueue queue, SshActivity tracker, List<String> workerPeers,
       AgentSecret secret) {
     this(self, queue, tracker, workerPeers, peer -> ask(HttpJsonClient.peer(peer, secret)));
   }
 
-  ClusterActivity(String self, JobQueue queue, SessionTracker tracker, List<String> workerPeers,
+  ClusterActivity(String self, JobQueue queue, SshActivity tracker, List<String> workerPeers,
       Function<String, Map<String, Object>> askWorker) {
     this.self = self;
     this.queue = queue;

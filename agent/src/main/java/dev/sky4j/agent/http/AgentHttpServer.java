@@ -51,6 +51,8 @@ import java.util.function.Supplier;
  *                                    without output: the reader asks again from its offset)
  * POST /rank/start, GET /rank/wait|log?key=K, POST /rank/kill?key=K   head -> worker fan-out
  *                                    (log takes offset and idleMillis, wait takes millis)
+ * POST /shutdown                     VM mode only: power this machine off (the head's autostop
+ *                                    on its workers); the cloud stops or terminates it
  * POST /mounts                       {mounts:[{destination, source, mode: BIND|COPY}]}: show them
  *                                    at those paths on this node (the head also on its workers
  *                                    unless scope=node); answers fs and each mount's path
@@ -69,6 +71,7 @@ public final class AgentHttpServer implements AutoCloseable {
   private final Teardown teardown;
   private final AgentSecret secret;
   private volatile MountRoute mounts = MountRoute.NONE;
+  private volatile Runnable shutdown;
 
   /** {@code idle} answers for the cluster ({@code true}) or this node only. */
   public AgentHttpServer(String bind, int port, JobQueue queue, RankRegistry ranks,
@@ -94,6 +97,11 @@ public final class AgentHttpServer implements AutoCloseable {
   /** Serves {@code POST /mounts} (set once at start, before the node says it is ready). */
   public void serveMounts(MountRoute route) {
     this.mounts = route;
+  }
+
+  /** Serves {@code POST /shutdown} (VM mode: the head powering its workers off); 404 without. */
+  public void serveShutdown(Runnable powerOff) {
+    this.shutdown = powerOff;
   }
 
   @Override
@@ -140,6 +148,14 @@ public final class AgentHttpServer implements AutoCloseable {
       case "jobs" -> jobs(ex, method, parts, q);
       case "rank" -> rank(ex, method, parts.size() > 1 ? parts.get(1) : "", q);
       case "mounts" -> reply(ex, 200, mounts.handle(method, body(ex), "node".equals(q.get("scope"))));
+      case "shutdown" -> {
+        if (shutdown == null || !method.equals("POST")) {
+          reply(ex, 404, Map.of("error", "this node powers off only on a VM (POST /shutdown)"));
+        } else {
+          reply(ex, 200, Map.of("shuttingDown", true));
+          shutdown.run(); // after the answer: the caller must not wait on a machine going down
+        }
+      }
       default -> reply(ex, 404, Map.of("error", "no route " + path));
     }
   }

@@ -20,7 +20,8 @@ import org.apache.sshd.server.forward.TcpipServerChannel;
  * keeps warm, pooled connections that must not keep a node awake), and a forward to the agent's
  * own control port (that is the server asking about idleness).
  */
-public final class SessionTracker implements SessionListener, ChannelListener {
+public final class SessionTracker
+    implements SessionListener, ChannelListener, dev.sky4j.agent.autostop.SshActivity {
   /** The marker in the SSH client version of sky4j's control connections. */
   public static final String CONTROL_CLIENT = "sky4j-control";
 
@@ -90,15 +91,18 @@ public final class SessionTracker implements SessionListener, ChannelListener {
   }
 
   /** Authenticated connections of users (not sky4j's control client). */
+  @Override
   public int userSessions() {
     return (int) sessions.stream().filter(SessionTracker::isUser).count();
   }
 
+  @Override
   public int activeChannels() {
     return active.size();
   }
 
   /** Now while a channel or a user connection is open, else when the last one closed. */
+  @Override
   public long lastActivityMillis() {
     return active.isEmpty() && userSessions() == 0 ? lastActivity.get() : System.currentTimeMillis();
   }
