@@ -122,6 +122,7 @@ final class LaunchEngine {
             + e.getMessage() + ". Run sky down " + cluster + " and launch again.");
       }
       info = providers.get(row.cloud()).getClusterInfo(cluster).orElse(info);
+      providers.get(row.cloud()).bootstrap(info, ctx.log());
       access.ensureAgent(info, ctx.log());
       access.writeSshConfig(info);
       row = Rows.up(row, info);
