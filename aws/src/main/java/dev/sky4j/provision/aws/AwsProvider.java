@@ -247,7 +247,10 @@ public final class AwsProvider implements Provider {
       }
       List<String> groups = Instances.groupIds(live);
       if (!groups.isEmpty()) {
-        for (SecurityGroup g : ec2.describeSecurityGroups(b -> b.Instances.groupIds(groups)).securityGroups()) {
+        // a filter, not ids: a group another down deleted meanwhile is simply not listed
+        for (SecurityGroup g : ec2.describeSecurityGroups(b -> b.filters(software.amazon.awssdk
+            .services.ec2.model.Filter.builder().name("group-id").values(groups).build()))
+            .securityGroups()) {
           SecurityGroups.deleteIfUnused(ec2, g, 120_000);
         }
       }
