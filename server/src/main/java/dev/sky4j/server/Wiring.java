@@ -41,8 +41,12 @@ final class Wiring {
     factories.sort(Comparator.comparingInt(ProviderFactory::order)
         .thenComparing(ProviderFactory::cloud));
     List<Provider> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (ProviderFactory f : factories) {
-      out.add(f.create(paths));
+      // the same cloud registered by two jars on the class path: the first one wins
+      if (seen.add(f.cloud())) {
+        out.add(f.create(paths));
+      }
     }
     return out;
   }

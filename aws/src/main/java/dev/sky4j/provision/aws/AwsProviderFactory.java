@@ -22,6 +22,13 @@ public final class AwsProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(Sky4jPaths paths) throws IOException {
+    // The SDK's chains end with the EC2 instance metadata service (169.254.169.254): on a laptop
+    // that is seconds of timeouts at every check. Off unless the user turns it on to use an
+    // instance role (AWS_EC2_METADATA_DISABLED=false).
+    if (System.getenv("AWS_EC2_METADATA_DISABLED") == null
+        && System.getProperty("aws.disableEc2Metadata") == null) {
+      System.setProperty("aws.disableEc2Metadata", "true");
+    }
     return new AwsProvider(paths, AwsConfig.load(paths.sky4jHome().resolve("config.yaml")),
         Ec2Clients.fromEnvironment(), SimHosts.fromEnvironment());
   }
