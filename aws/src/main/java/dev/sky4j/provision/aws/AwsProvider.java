@@ -282,29 +282,50 @@ public final class AwsProvider implements Provider {
         paths.keysDir().resolve(KeyManager.KEY_NAME), config.proxyCommand(region));
   }
 
-  /** Every region the account has enabled, asked for this user's tagged instances. */
+  /**
+   * Every region the account has enabled, asked for this user's tagged instances; the regions
+   * are asked in parallel (a server start with AWS enabled must not take a second per region).
+   */
   @Override
   public List<ClusterInfo> listClusters() {
-    List<ClusterInfo> out = new ArrayList<>();
     List<Region> all = clients.ec2(clients.defaultRegion()).describeRegions().regions();
-    for (Region r : all) {
-      Map<String, List<Instance>> byCluster = new LinkedHashMap<>();
-      try {
-        for (Instance i : Instances.describe(clients.ec2(r.regionName()), List.of(
-            InstanceTags.anyCluster(), InstanceTags.user(user),
-            software.amazon.awssdk.services.ec2.model.Filter.builder()
-                .name("instance-state-name").values(Instances.LIVE).build()))) {
-          byCluster.computeIfAbsent(InstanceTags.get(i, InstanceTags.CLUSTER), k -> new ArrayList<>())
-              .add(i);
-        }
-      } catch (SdkException e) {
-        continue; // a region this account cannot use
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(8, Math.max(1, all.size())));
+    try {
+      List<java.util.concurrent.Future<List<ClusterInfo>>> each = new ArrayList<>();
+      for (Region r : all) {
+        each.add(pool.submit(() -> clustersIn(r.regionName())));
       }
-      byCluster.forEach((cluster, is) -> {
-        regions.put(cluster, r.regionName());
-        out.add(info(cluster, r.regionName(), Instances.newestPerRank(is)));
-      });
+      List<ClusterInfo> out = new ArrayList<>();
+      for (var f : each) {
+        try {
+          out.addAll(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          // a region this account cannot use (not opted in): nothing of ours is there
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
+  }
+
+  private List<ClusterInfo> clustersIn(String region) {
+    Map<String, List<Instance>> byCluster = new LinkedHashMap<>();
+    for (Instance i : Instances.describe(clients.ec2(region), List.of(InstanceTags.anyCluster(),
+        InstanceTags.user(user), software.amazon.awssdk.services.ec2.model.Filter.builder()
+            .name("instance-state-name").values(Instances.LIVE).build()))) {
+      byCluster.computeIfAbsent(InstanceTags.get(i, InstanceTags.CLUSTER), k -> new ArrayList<>())
+          .add(i);
+    }
+    List<ClusterInfo> out = new ArrayList<>();
+    byCluster.forEach((cluster, is) -> {
+      regions.put(cluster, region);
+      out.add(info(cluster, region, Instances.newestPerRank(is)));
+    });
     return out;
   }
 
