@@ -5,10 +5,9 @@
 # module's test classpath. Needs .venv-moto (scripts/deps/aws.sh).
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -o -pl aws -am package -DskipTests
-mvn -q -B -o -pl aws -am test-compile
-mvn -q -B -o -pl aws org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null
+# one reactor run, so the class path names this checkout's server/core jars, not ~/.m2's
+mvn -q -B -o -pl aws -am package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -DskipTests -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null
 cd aws
 exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "target/test-classes:target/classes:$(cat target/bench.cp)" dev.sky4j.provision.aws.AwsApiCallsBench
