@@ -20,8 +20,13 @@ final class AwsCheck {
     try {
       clients.credentials().resolveCredentials();
     } catch (SdkException | IllegalStateException e) {
-      return new CheckResult("aws", false, "no AWS credentials found (" + firstLine(e) + "); "
-          + ADVICE);
+      String profile = System.getenv("AWS_PROFILE");
+      // the SDK's own message lists every provider class of its chain: noise to a user
+      String why = firstLine(e).startsWith("Unable to load credentials from any of the providers")
+          ? "" : " (" + firstLine(e) + ")";
+      return new CheckResult("aws", false, "no AWS credentials found in the environment, "
+          + "~/.aws/credentials or ~/.aws/config (profile " + (profile == null ? "default" : profile)
+          + ")" + why + "; " + ADVICE);
     }
     try {
       GetCallerIdentityResponse id = clients.sts().getCallerIdentity();
