@@ -41,4 +41,28 @@ class AwsCheckTest {
           .contains("AWS_PROFILE").contains("sky check again");
     }
   }
+
+  @Test
+  void anSsoProfileIsUnderstoodAndAnExpiredLoginSaysToLogIn() throws Exception {
+    Path config = Files.writeString(root.resolve("config"), """
+        [profile work]
+        sso_start_url = https://sky4j-test.awsapps.com/start
+        sso_region = us-east-1
+        sso_account_id = 123456789012
+        sso_role_name = Dev
+        region = us-east-1
+        """);
+    // the SDK's real profile chain: with its sso module in the jar it reads the profile as SSO
+    // and asks for the cached login token (none here) instead of failing on a missing module
+    var sso = ProfileCredentialsProvider.builder()
+        .profileFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build())
+        .profileName("work").build();
+    try (Ec2Clients clients = new Ec2Clients(sso, null, List.of(), "us-east-1")) {
+      CheckResult r = AwsCheck.run(clients);
+      assertThat(r.enabled()).isFalse();
+      assertThat(r.reason()).doesNotContainIgnoringCase("class path").doesNotContainIgnoringCase("classpath")
+          .contains("aws sso login");
+      System.out.println("SSO check: " + r.reason());
+    }
+  }
 }
