@@ -32,7 +32,7 @@ final class ClusterOps {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
-    this.autostops = new Autostops(clusters, access);
+    this.autostops = new Autostops(clusters, access, providers);
     this.hooks = hooks;
   }
 

@@ -49,7 +49,7 @@ final class LaunchEngine {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
-    this.autostops = new Autostops(clusters, access);
+    this.autostops = new Autostops(clusters, access, providers);
     this.hooks = hooks;
     this.fileMounts = new FileMounts(providers, access);
   }

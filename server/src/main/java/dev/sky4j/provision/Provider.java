@@ -53,6 +53,13 @@ public interface Provider {
    */
   default void bootstrap(ClusterInfo cluster, RequestLog log) throws IOException {}
 
+  /**
+   * What a node's own shutdown does from now on: delete it ({@code true}: autostop with {@code
+   * --down}) or stop it. Autostop on a VM is the node powering itself off, so no cloud
+   * credentials sit on it. A no-op where the provider stops nodes itself (local).
+   */
+  default void setShutdownTerminates(String cluster, boolean terminate) throws ProvisionException {}
+
   /** Each node's real state (a killed node shows as not running), keyed by node id. */
   Map<String, NodeState> queryInstances(String cluster);
 

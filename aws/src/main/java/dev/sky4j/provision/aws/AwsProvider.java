@@ -191,6 +191,29 @@ public final class AwsProvider implements Provider {
     new OpenSshBootstrap(paths).install(c.cluster(), targets, log);
   }
 
+  /** ModifyInstanceAttribute on each on-demand node (spot always terminates itself). */
+  @Override
+  public void setShutdownTerminates(String cluster, boolean terminate) throws ProvisionException {
+    String region = region(cluster);
+    if (region == null) {
+      return;
+    }
+    Ec2Client ec2 = clients.ec2(region);
+    try {
+      for (Instance i : Instances.ofCluster(ec2, cluster, true)) {
+        if (!"spot".equals(i.instanceLifecycleAsString())) {
+          // the Attribute/Value form: EC2 takes both, moto only this one
+          ec2.modifyInstanceAttribute(b -> b.instanceId(i.instanceId())
+              .attribute(software.amazon.awssdk.services.ec2.model.InstanceAttributeName
+                  .INSTANCE_INITIATED_SHUTDOWN_BEHAVIOR)
+              .value(terminate ? "terminate" : "stop"));
+        }
+      }
+    } catch (SdkException e) {
+      throw AwsErrors.classify(e, region, null);
+    }
+  }
+
   @Override
   public Map<String, NodeState> queryInstances(String cluster) {
     String region = region(cluster);

@@ -127,6 +127,13 @@ class AwsProviderTest {
           .attribute(InstanceAttributeName.INSTANCE_INITIATED_SHUTDOWN_BEHAVIOR))
           .instanceInitiatedShutdownBehavior().value()).isEqualTo("stop");
 
+      // `sky autostop --down` later: the node's own shutdown must now delete it
+      aws.provider.setShutdownTerminates("dev", true);
+      assertThat(raw.describeInstanceAttribute(b -> b.instanceId(headId)
+          .attribute(InstanceAttributeName.INSTANCE_INITIATED_SHUTDOWN_BEHAVIOR))
+          .instanceInitiatedShutdownBehavior().value()).isEqualTo("terminate");
+      aws.provider.setShutdownTerminates("dev", false);
+
       aws.provider.stopInstances("dev", false);
       assertThat(aws.provider.queryInstances("dev").values())
           .allMatch(s -> s == NodeState.STOPPED || s == NodeState.STOPPING);
