@@ -59,10 +59,14 @@ final class ServerClasspath {
         .filter(ServerClasspath::registersACloud).sorted().toList();
   }
 
-  /** Reads only the jar's central directory, not its classes. */
+  /**
+   * Reads only the jar's central directory, not its classes. A jar that bundles the server itself
+   * (a module shaded with it) is not a cloud jar: its copy of the server would shadow nothing and
+   * only cost start-up.
+   */
   static boolean registersACloud(Path jar) {
     try (ZipFile z = new ZipFile(jar.toFile())) {
-      return z.getEntry(SERVICE) != null;
+      return z.getEntry(SERVICE) != null && z.getEntry("dev/sky4j/server/ServerMain.class") == null;
     } catch (IOException e) {
       return false;
     }
