@@ -23,8 +23,10 @@ import java.util.Map;
 final class Autostops {
   private final ClusterStore clusters;
   private final ClusterAccess access;
+  private final Providers providers;
 
-  Autostops(ClusterStore clusters, ClusterAccess access) {
+  Autostops(ClusterStore clusters, ClusterAccess access, Providers providers) {
+    this.providers = providers;
     this.clusters = clusters;
     this.access = access;
   }
@@ -70,6 +72,13 @@ final class Autostops {
             + "autostopping; wait for it to stop (sky status -r " + row.name() + ")");
       }
       throw e;
+    }
+    try {
+      // a VM stops itself with its own shutdown: the cloud must know whether that means delete
+      providers.get(row.cloud()).setShutdownTerminates(row.name(), minutes != null && down);
+    } catch (dev.sky4j.provision.ProvisionException e) {
+      throw new IOException("cannot set what a shutdown of " + row.name() + " does: "
+          + e.getMessage(), e);
     }
     ClusterRow next = row.withAutostop(minutes, minutes != null && down);
     clusters.save(next);

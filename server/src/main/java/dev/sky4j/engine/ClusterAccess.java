@@ -16,7 +16,11 @@ public interface ClusterAccess {
   /** Copies a local file or folder to {@code remotePath} on every node (only what changed). */
   int sync(ClusterInfo cluster, Path local, String remotePath, RequestLog log) throws IOException;
 
-  /** Makes sure the node runs the agent this server expects (a no-op where the node is the agent). */
+  /**
+   * Checks that the head agent answers through the tunnel with the cluster's secret, after the
+   * provider's {@code bootstrap} installed it (a fresh VM) or found it there (the local node is
+   * the agent).
+   */
   void ensureAgent(ClusterInfo cluster, RequestLog log) throws IOException;
 
   void writeSshConfig(ClusterInfo cluster) throws IOException;

@@ -32,7 +32,7 @@ final class ClusterOps {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
-    this.autostops = new Autostops(clusters, access);
+    this.autostops = new Autostops(clusters, access, providers);
     this.hooks = hooks;
   }
 
@@ -103,6 +103,7 @@ final class ClusterOps {
             + e.getMessage());
       }
       info = providers.get(row.cloud()).getClusterInfo(name).orElse(info);
+      providers.get(row.cloud()).bootstrap(info, ctx.log());
       access.ensureAgent(info, ctx.log());
       access.writeSshConfig(info);
       ClusterRow up = Rows.up(row, info);
@@ -145,6 +146,7 @@ final class ClusterOps {
       }
       jobs.forget(name);
       providers.get(row.cloud()).terminateInstances(name, false);
+      providers.get(row.cloud()).closePorts(name);
       access.removeSshConfig(name);
       clusters.delete(name);
       jobStore.deleteCluster(name);

@@ -4,7 +4,7 @@ import dev.sky4j.agent.fs.Mount;
 import dev.sky4j.agent.fs.TreeCopy;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.Provider;
-import dev.sky4j.provision.local.LocalProvider;
+import dev.sky4j.provision.Capability;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
 import dev.sky4j.spec.FileMount;
@@ -55,8 +55,9 @@ final class FileMounts {
           mounts.add(new Mount(c.destination(), null, Mount.Mode.COPY));
         }
         uploads.add(new Upload(src, c.destination()));
-      } else if (fm instanceof FileMount.Storage s && provider instanceof LocalProvider local) {
-        mounts.add(storage(s, local, base, ctx));
+      } else if (fm instanceof FileMount.Storage s
+          && provider.capabilities().contains(Capability.HOST_BUCKETS)) {
+        mounts.add(storage(s, provider, base, ctx));
         storage.put(s.destination(), " (storage " + s.name() + ", " + mode(s) + ")");
       } else {
         ctx.log().stage("Skipping file mount " + fm.destination()
@@ -113,7 +114,7 @@ final class FileMounts {
     return new Applied(p instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of(), fallback);
   }
 
-  private Mount storage(FileMount.Storage s, LocalProvider local, Path base, RequestContext ctx)
+  private Mount storage(FileMount.Storage s, Provider local, Path base, RequestContext ctx)
       throws IOException {
     if (s.name() == null || s.name().isBlank()) {
       throw ApiError.badRequest("storage-name-missing", "file_mounts " + s.destination()
@@ -124,7 +125,7 @@ final class FileMounts {
         ? s.destination() : "~/" + s.destination();
     Path bucket;
     try {
-      bucket = local.bucket(s.name());
+      bucket = local.hostBucket(s.name());
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("storage-name-invalid", "file_mounts " + s.destination() + ": "
           + e.getMessage());

@@ -48,6 +48,16 @@ public final class JobClusters {
     return providers.enabledClouds();
   }
 
+  /**
+   * Whether a task for {@code cloud} (null: any enabled cloud) lands where storage mounts are
+   * folders on this machine ({@link dev.sky4j.provision.Capability#HOST_BUCKETS}).
+   */
+  public boolean hostBuckets(String cloud) {
+    java.util.Collection<String> clouds = cloud != null ? Set.of(cloud) : enabledClouds();
+    return !clouds.isEmpty() && clouds.stream().allMatch(c -> providers.has(c)
+        && providers.get(c).capabilities().contains(dev.sky4j.provision.Capability.HOST_BUCKETS));
+  }
+
   /** The validated task, or an {@code ApiError} 422 with every finding. */
   public Task resolve(TaskInput in) {
     return TaskResolver.resolve(in, providers.catalog());

@@ -49,7 +49,7 @@ final class LaunchEngine {
     this.jobs = jobs;
     this.locks = locks;
     this.provisioner = new Provisioner(providers, clusters);
-    this.autostops = new Autostops(clusters, access);
+    this.autostops = new Autostops(clusters, access, providers);
     this.hooks = hooks;
     this.fileMounts = new FileMounts(providers, access);
   }
@@ -122,6 +122,7 @@ final class LaunchEngine {
             + e.getMessage() + ". Run sky down " + cluster + " and launch again.");
       }
       info = providers.get(row.cloud()).getClusterInfo(cluster).orElse(info);
+      providers.get(row.cloud()).bootstrap(info, ctx.log());
       access.ensureAgent(info, ctx.log());
       access.writeSshConfig(info);
       row = Rows.up(row, info);

@@ -3,6 +3,7 @@ package dev.sky4j.engine;
 import dev.sky4j.optimizer.Blocked;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.OptimizeResult;
+import dev.sky4j.provision.Capability;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.ProvisionException;
@@ -83,10 +84,22 @@ final class Provisioner {
         clusters.save(Rows.init(name, plan, owner, autostop, autostopDown,
             clusters.get(name).map(ClusterRow::everUp).orElse(false)));
         Provider p = providers.get(plan.cloud());
+        ProvisionRequest request = request(name, plan, autostop != null && autostopDown);
         try {
-          ClusterInfo info = p.runInstances(new ProvisionRequest(name, plan.region(), plan.zone(),
-              plan.instanceType(), plan.numNodes(), plan.spot(), plan.acceleratorName(),
-              plan.acceleratorCount(), Map.of("sky4j-cluster", name)));
+          refuseUnsupported(p, request);
+        } catch (ProvisionException.Unsupported e) {
+          // nothing was created: rule the whole cloud out for this launch and go on
+          blocked.add(Blocked.cloud(plan.cloud()));
+          history.add(plan.cloud() + ": " + e.getMessage());
+          ctx.log().stage("  " + plan.cloud() + " cannot run this task: " + e.getMessage());
+          continue;
+        }
+        try {
+          ClusterInfo info = p.runInstances(request);
+          if (!request.ports().isEmpty()) {
+            p.openPorts(name, request.ports());
+            ctx.log().stage("  Opened port(s) " + String.join(", ", request.ports()));
+          }
           return new Outcome(plan, info);
         } catch (ProvisionException.CapacityUnavailable e) {
           Blocked b = e.zone() != null
@@ -120,6 +133,43 @@ final class Provisioner {
           cleanup(p, name);
         }
       }
+    }
+  }
+
+  /** What the provider is asked for: the plan, plus what the task asks of the machines. */
+  static ProvisionRequest request(String name, LaunchPlan plan, boolean shutdownTerminates) {
+    var src = plan.source();
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    if (src != null) {
+      labels.putAll(src.labels());
+    }
+    labels.put("sky4j-cluster", name);
+    return new ProvisionRequest(name, plan.region(), plan.zone(), plan.instanceType(),
+        plan.numNodes(), plan.spot(), plan.acceleratorName(), plan.acceleratorCount(), labels,
+        src == null ? null : src.diskSizeGb(), src == null ? null : src.diskTier(),
+        src == null ? List.of() : src.ports(), src == null ? null : src.imageId(),
+        shutdownTerminates);
+  }
+
+  /**
+   * The provider's own refusals first (it can say best what to do instead), then what its
+   * capabilities rule out.
+   */
+  static void refuseUnsupported(Provider p, ProvisionRequest r)
+      throws ProvisionException.Unsupported {
+    p.checkSupported(r);
+    var caps = p.capabilities();
+    if (r.spot() && !caps.contains(Capability.SPOT)) {
+      throw new ProvisionException.Unsupported("resources.use_spot", "resources.use_spot: "
+          + p.cloud() + " has no spot nodes; remove use_spot or pick another cloud in infra:");
+    }
+    if (!r.ports().isEmpty() && !caps.contains(Capability.OPEN_PORTS)) {
+      throw new ProvisionException.Unsupported("resources.ports", "resources.ports: " + p.cloud()
+          + " cannot open ports; remove ports or pick another cloud in infra:");
+    }
+    if (r.imageId() != null && !caps.contains(Capability.CUSTOM_IMAGES)) {
+      throw new ProvisionException.Unsupported("resources.image_id", "resources.image_id: "
+          + p.cloud() + " cannot boot a custom image; remove image_id or pick another cloud in infra:");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sky4j.engine;
 
 import dev.sky4j.client.dto.Problem;
 import dev.sky4j.json.Json;
+import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeState;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.state.ClusterRow;
@@ -59,6 +60,27 @@ final class Reconciler {
         }
       } catch (ProvisionException | RuntimeException e) {
         LOG.warn("could not reconcile {}: {}", r.name(), e.getMessage());
+      }
+    }
+    adopt(clusters, providers);
+  }
+
+  /**
+   * Clusters a cloud holds that the state does not know (a lost or replaced {@code state.db}):
+   * recorded again from what the cloud says, so {@code sky status} shows them and {@code sky
+   * down} can remove them, instead of leaving them running unseen.
+   */
+  static void adopt(ClusterStore clusters, Providers providers) {
+    for (String cloud : providers.enabledClouds()) {
+      try {
+        for (ClusterInfo info : providers.get(cloud).listClusters()) {
+          if (clusters.get(info.cluster()).isEmpty() && !info.nodes().isEmpty()) {
+            clusters.save(Rows.adopted(info));
+            LOG.info("found {} on {} by its tags; recorded it again", info.cluster(), cloud);
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not list the clusters of {}: {}", cloud, e.getMessage());
       }
     }
   }

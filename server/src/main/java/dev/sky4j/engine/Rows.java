@@ -3,6 +3,7 @@ package dev.sky4j.engine;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
+import dev.sky4j.provision.NodeState;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.NodeRow;
@@ -37,5 +38,20 @@ final class Rows {
         row.pricePerNode(), row.autostopMinutes(), row.autostopDown(), row.launchedAt(),
         row.owner(), nodes(info), true, null);
     return placed;
+  }
+
+  /**
+   * A cluster found on its cloud but not in the state: UP when every node runs, STOPPED when all
+   * are stopped, else INIT with a message; price and shape unknown (the cloud does not say).
+   */
+  static ClusterRow adopted(ClusterInfo info) {
+    boolean allUp = info.nodes().stream().allMatch(n -> n.state() == NodeState.RUNNING);
+    boolean allStopped = info.nodes().stream().allMatch(n -> n.state() == NodeState.STOPPED);
+    ClusterStatus s = allUp ? ClusterStatus.UP : allStopped ? ClusterStatus.STOPPED : ClusterStatus.INIT;
+    return new ClusterRow(info.cluster(), s, info.cloud(), info.region(), info.zone(),
+        info.instanceType(), info.nodes().size(), null, 0, false, 0, 0, 0, null, false,
+        System.currentTimeMillis(), System.getProperty("user.name"), nodes(info), true,
+        "found on " + info.cloud() + " after the server lost its state; sky down "
+            + info.cluster() + " removes it");
   }
 }

@@ -19,7 +19,8 @@ import dev.sky4j.client.dto.TaskInput;
 import dev.sky4j.client.dto.ValidateResult;
 import dev.sky4j.json.Json;
 import dev.sky4j.provision.ProvisionException;
-import dev.sky4j.provision.local.LocalProvider;
+import dev.sky4j.provision.Capability;
+import dev.sky4j.provision.Provider;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
 import dev.sky4j.requests.RequestExecutor;
@@ -192,7 +193,8 @@ public final class SkyService implements AutoCloseable {
   /** {@code sky local preempt}: kills a local spot node as a cloud reclaiming it would. */
   public java.util.Map<String, Object> localPreempt(LocalPreemptRequest p) {
     ClusterRow row = ops.require(p.cluster());
-    if (!(providers.get(row.cloud()) instanceof LocalProvider local)) {
+    Provider local = providers.get(row.cloud());
+    if (!local.capabilities().contains(Capability.PREEMPT_ON_DEMAND)) {
       throw ApiError.badRequest("not-local", "cluster " + p.cluster() + " runs on " + row.cloud()
           + "; sky local preempt only reclaims local-cloud nodes");
     }

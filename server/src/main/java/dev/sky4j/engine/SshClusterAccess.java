@@ -59,14 +59,15 @@ public final class SshClusterAccess implements ClusterAccess {
   }
 
   private Conn conn(ClusterInfo c) {
-    String key = c.nodes().stream().map(n -> n.sshHost() + ":" + n.sshPort()).toList().toString();
+    String key = c.nodes().stream().map(n -> n.sshHost() + ":" + n.sshPort()).toList()
+        + " via " + c.proxyCommand();
     Conn conn = conns.computeIfAbsent(c.cluster(), k -> new Conn());
     synchronized (conn) {
       if (!key.equals(conn.key)) {
         conn.close();
         for (NodeInfo n : c.nodes()) {
           conn.runners.add(new CommandRunner(new SshTarget(n.sshHost(), n.sshPort(), c.sshUser(),
-              c.privateKey())));
+              c.privateKey(), c.proxyCommand())));
         }
         conn.key = key;
       }
@@ -83,7 +84,7 @@ public final class SshClusterAccess implements ClusterAccess {
         // at once with the SSH error when the node is gone)
         CommandRunner head = conn.runners.get(0);
         AgentSecret secret = secrets.require(c.cluster());
-        conn.tunnel = head.forward(c.head().internalIp(), c.head().agentPort());
+        conn.tunnel = head.forward(c.head().agentHost(), c.head().agentPort());
         conn.agent = new HttpAgent(new HttpJsonClient("127.0.0.1", conn.tunnel.localPort(), secret),
             conn.tunnel.localPort());
       }
@@ -114,7 +115,8 @@ public final class SshClusterAccess implements ClusterAccess {
 
   @Override
   public void ensureAgent(ClusterInfo c, RequestLog log) throws IOException {
-    // local cloud: the node process is the agent; check it answers through the tunnel
+    // the provider's bootstrap installed it (or, locally, the node process is the agent):
+    // check it answers through the tunnel with this cluster's secret
     agent(c).jobs();
   }
 
@@ -124,7 +126,7 @@ public final class SshClusterAccess implements ClusterAccess {
     for (NodeInfo n : c.nodes()) {
       String alias = n.rank() == 0 ? c.cluster() : c.cluster() + "-worker" + n.rank();
       hosts.add(new SshConfigWriter.HostEntry(alias, n.sshHost(), n.sshPort(), c.sshUser(),
-          c.privateKey()));
+          c.privateKey(), c.proxyCommand()));
     }
     sshConfig.writeCluster(c.cluster(), hosts);
   }

@@ -259,8 +259,7 @@ public final class ManagedJobs implements AutoCloseable {
     }
     TaskInput in = new TaskInput(stored.yaml(), stored.yamlPath(), stored.baseDir(),
         stored.command(), stored.overrides(), stored.envs(), s);
-    boolean localOnly = driver.enabledClouds().equals(Set.of("local"))
-        || "local".equals(task(r).resources().first().cloud());
+    boolean localOnly = driver.hostBuckets(task(r).resources().first().cloud());
     return localOnly ? StorageMounts.apply(in, buckets) : in;
   }
 

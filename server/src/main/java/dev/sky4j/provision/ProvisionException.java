@@ -51,4 +51,23 @@ public abstract sealed class ProvisionException extends Exception {
       super(message);
     }
   }
+
+  /**
+   * This cloud cannot honour a field the task asks for ({@code resources.image_id} on the local
+   * cloud): the engine rules the cloud out for this launch and, when nothing else is left, tells
+   * the user the field and what to do.
+   */
+  public static final class Unsupported extends ProvisionException {
+    private final String field;
+
+    /** {@code field} is the task YAML path, e.g. {@code resources.image_id}. */
+    public Unsupported(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
 }

@@ -72,6 +72,9 @@ public final class CommandRunner implements AutoCloseable {
     cfg.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
     SSHClient c = new SSHClient(cfg);
     c.addHostKeyVerifier(new PromiscuousVerifier());
+    if (target.proxyCommand() != null) {
+      c.setSocketFactory(ProxyCommandSocket.factory(target.proxyCommand(), target.user()));
+    }
     c.setConnectTimeout(5_000);
     // set before connecting: sshj starts the keep-alive thread only if it is enabled by then
     KeepAlive keepAlive = c.getConnection().getKeepAlive();

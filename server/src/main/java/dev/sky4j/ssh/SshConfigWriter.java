@@ -25,8 +25,13 @@ import java.util.regex.Pattern;
  * a file lock, so concurrent launches never interleave.
  */
 public final class SshConfigWriter {
-  /** One {@code Host} stanza. */
-  public record HostEntry(String alias, String hostName, int port, String user, Path identityFile) {}
+  /** One {@code Host} stanza; {@code proxyCommand} null = connect directly. */
+  public record HostEntry(String alias, String hostName, int port, String user, Path identityFile,
+      String proxyCommand) {
+    public HostEntry(String alias, String hostName, int port, String user, Path identityFile) {
+      this(alias, hostName, port, user, identityFile, null);
+    }
+  }
 
   private static final Pattern BLOCK_START = Pattern.compile("^\\s*(Host|Match)\\s.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern SAFE_ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -59,7 +64,16 @@ public final class SshConfigWriter {
           .append("  UserKnownHostsFile=/dev/null\n")
           .append("  GlobalKnownHostsFile=/dev/null\n")
           .append("  LogLevel ERROR\n")
-          .append("  Port ").append(h.port()).append("\n\n");
+          .append("  Port ").append(h.port()).append('\n');
+      if (h.proxyCommand() != null) {
+        if (h.proxyCommand().contains("\n") || h.proxyCommand().contains("\r")) {
+          throw new IllegalArgumentException("the SSH proxy command of " + cluster + " has a line "
+              + "break; write it on one line (aws.ssh_proxy_command in ~/.sky4j/config.yaml)");
+        }
+        // so `ssh <cluster>` and VS Code reach a private node the way the server does
+        sb.append("  ProxyCommand ").append(h.proxyCommand()).append('\n');
+      }
+      sb.append('\n');
     }
     withLock(() -> {
       Path dir = paths.generatedSshDir();

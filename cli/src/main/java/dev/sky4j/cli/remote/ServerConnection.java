@@ -120,7 +120,7 @@ public final class ServerConnection {
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xss512k");
     cmd.add("-cp");
-    cmd.add(jar.toString());
+    cmd.add(ServerClasspath.of(jar));
     cmd.add("dev.sky4j.server.ServerMain");
     cmd.add("--port");
     cmd.add(Integer.toString(port < 0 ? DEFAULT_PORT : port));

@@ -10,6 +10,7 @@ import dev.sky4j.agent.local.PreemptionNotice;
 import dev.sky4j.catalog.Offer;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.spec.Names;
+import dev.sky4j.provision.Capability;
 import dev.sky4j.provision.CheckResult;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
@@ -26,10 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +79,27 @@ public final class LocalProvider implements Provider {
         : gpus.size() + " x " + gpus.get(0).label();
     return new CheckResult("local", true, "nodes run as processes on this machine (" + gpuText
         + "); private filesystem per node: " + Namespaces.availability().describe());
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    // OPEN_PORTS: a local node answers on every port of its own address already
+    return EnumSet.of(Capability.STOP, Capability.SPOT, Capability.OPEN_PORTS,
+        Capability.HOST_BUCKETS, Capability.PREEMPT_ON_DEMAND);
+  }
+
+  /**
+   * Nodes are processes on this machine: there is no machine image to boot. {@code disk_size}
+   * and {@code ports} are honoured as they are (nodes use this machine's disk, and listen on
+   * their own loopback address on every port).
+   */
+  @Override
+  public void checkSupported(ProvisionRequest req) throws ProvisionException.Unsupported {
+    if (req.imageId() != null) {
+      throw new ProvisionException.Unsupported("resources.image_id", "resources.image_id: the "
+          + "local cloud runs nodes as processes on this machine and boots no image; remove "
+          + "image_id, or pick a cloud with images (e.g. infra: aws/us-east-1)");
+    }
   }
 
   @Override
@@ -295,6 +319,7 @@ public final class LocalProvider implements Provider {
    * hooks, cut off at the notice window, {@link PreemptionNotice}), then its process and job
    * trees are killed, and it reports TERMINATED. {@code rank} null means the head.
    */
+  @Override
   public void preempt(String cluster, Integer rank) throws ProvisionException {
     if (!layout.spot(cluster)) {
       throw new ProvisionException.InvalidRequest(cluster + " is not a spot cluster; only "
@@ -360,12 +385,23 @@ public final class LocalProvider implements Provider {
    * The folder that plays the bucket {@code name} on this cloud: outside every node, so it
    * outlives clusters and is shared by all their nodes.
    */
+  @Override
+  public Path hostBucket(String name) throws IOException {
+    return bucket(name);
+  }
+
+  /** The bucket folder (see {@link #hostBucket}). */
   public Path bucket(String name) throws IOException {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
       throw new IllegalArgumentException("storage name '" + name + "' is not a valid bucket name: "
           + "use letters, digits, '.', '_' and '-' (at most 63)");
     }
     return Files.createDirectories(paths.sky4jHome().resolve("buckets").resolve(name));
+  }
+
+  @Override
+  public List<ClusterInfo> listClusters() {
+    return clusters().stream().map(this::getClusterInfo).flatMap(Optional::stream).toList();
   }
 
   /** The clusters the local cloud holds now (any state). */
