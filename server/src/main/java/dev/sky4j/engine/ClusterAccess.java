@@ -16,6 +16,14 @@ public interface ClusterAccess {
   /** Copies a local file or folder to {@code remotePath} on every node (only what changed). */
   int sync(ClusterInfo cluster, Path local, String remotePath, RequestLog log) throws IOException;
 
+  /**
+   * Runs a shell command on every node, as the task would (in the node's own filesystem view);
+   * fails with the node's error output when it exits non-zero on any node.
+   */
+  default void runOnEach(ClusterInfo cluster, String command) throws IOException {
+    throw new IOException("this server cannot run commands on the nodes of " + cluster.cluster());
+  }
+
   /** Makes sure the node runs the agent this server expects (a no-op where the node is the agent). */
   void ensureAgent(ClusterInfo cluster, RequestLog log) throws IOException;
 

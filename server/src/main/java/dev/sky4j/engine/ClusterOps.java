@@ -9,6 +9,7 @@ import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
 import dev.sky4j.state.JobStore;
+import dev.sky4j.storage.Buckets;
 import java.time.Duration;
 
 /** stop, start, down and autostop of one cluster, each recorded in the state store as it happens. */
@@ -22,9 +23,11 @@ final class ClusterOps {
   private final Provisioner provisioner;
   private final Autostops autostops;
   private final TeardownHooks hooks;
+  private final Buckets buckets;
 
   ClusterOps(Providers providers, ClusterStore clusters, JobStore jobStore, ClusterAccess access,
-      Jobs jobs, ClusterLocks locks, TeardownHooks hooks) {
+      Jobs jobs, ClusterLocks locks, TeardownHooks hooks, Buckets buckets) {
+    this.buckets = buckets;
     this.providers = providers;
     this.clusters = clusters;
     this.jobStore = jobStore;
@@ -150,5 +153,6 @@ final class ClusterOps {
       jobStore.deleteCluster(name);
       ctx.log().stage("Cluster " + name + " terminated.");
     }
+    buckets.release(name, ctx.log());
   }
 }

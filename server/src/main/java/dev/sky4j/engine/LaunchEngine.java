@@ -16,6 +16,7 @@ import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
+import dev.sky4j.storage.Buckets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,10 @@ final class LaunchEngine {
   private final Autostops autostops;
   private final TeardownHooks hooks;
   private final FileMounts fileMounts;
+  private final Buckets buckets;
 
   LaunchEngine(Providers providers, ClusterStore clusters, ClusterAccess access, Jobs jobs,
-      ClusterLocks locks, TeardownHooks hooks) {
+      ClusterLocks locks, TeardownHooks hooks, Buckets buckets) {
     this.providers = providers;
     this.clusters = clusters;
     this.access = access;
@@ -51,7 +53,8 @@ final class LaunchEngine {
     this.provisioner = new Provisioner(providers, clusters);
     this.autostops = new Autostops(clusters, access);
     this.hooks = hooks;
-    this.fileMounts = new FileMounts(providers, access);
+    this.fileMounts = new FileMounts(providers, access, buckets);
+    this.buckets = buckets;
   }
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
@@ -163,6 +166,7 @@ final class LaunchEngine {
           access.removeSshConfig(cluster);
           clusters.delete(cluster);
         }
+        buckets.release(cluster, ctx.log());
       }
       return new LaunchResult(cluster, jobId, row.cloud(), row.region(), row.zone(),
           row.instanceType(), req.detachRun(), status);

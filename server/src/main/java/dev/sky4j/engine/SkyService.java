@@ -34,6 +34,9 @@ import dev.sky4j.state.Database;
 import dev.sky4j.state.JobStore;
 import dev.sky4j.state.RequestRow;
 import dev.sky4j.state.RequestStore;
+import dev.sky4j.state.StorageStore;
+import dev.sky4j.storage.Buckets;
+import dev.sky4j.storage.StoreRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +58,7 @@ public final class SkyService implements AutoCloseable {
   private final StatusView view;
   private final JobClusters jobClusters;
   private final TeardownHooks hooks;
+  private final Buckets buckets;
   private final String user = System.getProperty("user.name");
   private volatile Runnable shutdownHook = () -> {};
 
@@ -68,8 +72,10 @@ public final class SkyService implements AutoCloseable {
     ClusterLocks locks = new ClusterLocks();
     this.jobs = new Jobs(providers, access, jobStore);
     this.hooks = new TeardownHooks(access, home.resolve("logs").resolve("hooks"));
-    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks);
-    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks);
+    this.buckets = new Buckets(StoreRegistry.load(), new StorageStore(db),
+        home.resolve("server").resolve("storage-scratch"));
+    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks, buckets);
+    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks, buckets);
     this.view = new StatusView(clusters, providers, new StatusView.Released() {
       @Override
       public void stopped(String cluster) {
@@ -94,6 +100,11 @@ public final class SkyService implements AutoCloseable {
   /** The engine as managed-job controllers use it (dev.sky4j.jobs). */
   public JobClusters jobClusters() {
     return jobClusters;
+  }
+
+  /** The buckets this server knows ({@code sky storage}). */
+  public Buckets buckets() {
+    return buckets;
   }
 
   public void onShutdown(Runnable r) {
