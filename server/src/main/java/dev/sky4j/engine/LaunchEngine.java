@@ -16,6 +16,7 @@ import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
+import dev.sky4j.optimizer.DataLocality;
 import dev.sky4j.storage.Buckets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,8 +112,10 @@ final class LaunchEngine {
           row = row.withAutostop(idle, autodown);
         }
       } else {
+        DataLocality data = buckets.locality(task.fileMounts(), ctx.log());
         Provisioner.Outcome o = provisioner.provision(cluster, task.resources(), task.numNodes(),
-            req.retryUntilUp(), owner, idle, autodown, blocked, ctx);
+            req.retryUntilUp(), owner, idle, autodown, blocked, data, ctx);
+        buckets.warnRemote(data, o.plan(), ctx.log());
         info = o.info();
         row = clusters.get(cluster).orElseThrow();
       }

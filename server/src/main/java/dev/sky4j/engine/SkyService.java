@@ -34,6 +34,9 @@ import dev.sky4j.state.Database;
 import dev.sky4j.state.JobStore;
 import dev.sky4j.state.RequestRow;
 import dev.sky4j.state.RequestStore;
+import dev.sky4j.client.dto.StorageDelete;
+import dev.sky4j.client.dto.StorageEntry;
+import dev.sky4j.storage.StorageListing;
 import dev.sky4j.state.StorageStore;
 import dev.sky4j.storage.Buckets;
 import dev.sky4j.storage.StoreRegistry;
@@ -323,11 +326,27 @@ public final class SkyService implements AutoCloseable {
 
   /** The plans a launch of {@code in} would try, as {@code sky launch --dryrun} shows them. */
   public OptimizeResponse optimize(TaskInput in, int perCandidate) {
-    return new DryRunPlans(providers).optimize(in, perCandidate);
+    return new DryRunPlans(providers, buckets).optimize(in, perCandidate);
   }
 
   public List<CostEntry> costReport() {
     return view.costReport();
+  }
+
+  /** {@code sky storage ls}: the buckets this server created or mounted, with their sizes. */
+  public List<StorageEntry> storage() {
+    return StorageListing.entries(buckets);
+  }
+
+  /** {@code sky storage delete}: deletes buckets (objects and all) and forgets them. */
+  public String deleteStorage(StorageDelete d) {
+    List<String> names = StorageListing.names(buckets, d);
+    return executor.submit("storage-delete", null, d, List.of(), Kind.SHORT, ctx -> {
+      for (String n : names) {
+        buckets.delete(n, ctx.log());
+      }
+      return names;
+    });
   }
 
   // ---- requests ----------------------------------------------------------------------------

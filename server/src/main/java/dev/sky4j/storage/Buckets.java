@@ -1,5 +1,8 @@
 package dev.sky4j.storage;
 
+import dev.sky4j.client.Sizes;
+import dev.sky4j.optimizer.DataLocality;
+import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestLog;
 import dev.sky4j.spec.FileMount;
@@ -24,12 +27,14 @@ public final class Buckets {
   private final StoreRegistry stores;
   private final StorageStore rows;
   private final Path scratch;
+  private final DataLocator locator;
   private final Map<String, Optional<String>> regions = new ConcurrentHashMap<>();
 
   public Buckets(StoreRegistry stores, StorageStore rows, Path scratch) {
     this.stores = stores;
     this.rows = rows;
     this.scratch = scratch;
+    this.locator = new DataLocator(this);
   }
 
   /**
@@ -184,6 +189,21 @@ public final class Buckets {
 
   public StoreRegistry stores() {
     return stores;
+  }
+
+  /** Where the existing buckets a task reads are, and how big they are (for the optimizer). */
+  public DataLocality locality(List<FileMount> mounts, RequestLog log) {
+    return locator.locate(mounts, log);
+  }
+
+  /** Says in the request log when the chosen plan reads a bucket from another region. */
+  public void warnRemote(DataLocality data, LaunchPlan chosen, RequestLog log) {
+    remoteWarning(data, chosen).ifPresent(w -> log.stage("Warning: " + w));
+  }
+
+  /** What reading the task's buckets from {@code plan}'s region costs, when any is elsewhere. */
+  public Optional<String> remoteWarning(DataLocality data, LaunchPlan plan) {
+    return DataLocator.warning(data, plan);
   }
 
   private static BucketPath parse(String url, FileMount fm) {

@@ -1,5 +1,6 @@
 package dev.sky4j.storage;
 
+import dev.sky4j.client.Sizes;
 import dev.sky4j.paths.PrivateFile;
 import dev.sky4j.requests.RequestLog;
 import java.io.IOException;

@@ -17,6 +17,9 @@ public interface Store {
   /** {@code s3}: the {@code store:} value and URL scheme this store answers to. */
   String kind();
 
+  /** The cloud whose regions this store's buckets live in ({@code aws} for S3). */
+  String cloud();
+
   /** Where a bucket goes when the cluster's cloud has no region of this store (the local cloud). */
   String defaultRegion();
 

@@ -38,6 +38,11 @@ public final class S3Store implements Store {
   }
 
   @Override
+  public String cloud() {
+    return "aws";
+  }
+
+  @Override
   public String defaultRegion() {
     return clients.settings().defaultRegion();
   }

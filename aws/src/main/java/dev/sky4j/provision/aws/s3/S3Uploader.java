@@ -1,8 +1,9 @@
 package dev.sky4j.provision.aws.s3;
 
+import dev.sky4j.client.Sizes;
 import dev.sky4j.requests.RequestLog;
 import dev.sky4j.storage.BucketPath;
-import dev.sky4j.storage.Sizes;
+
 import dev.sky4j.storage.StoredObject;
 import dev.sky4j.storage.UploadResult;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import dev.sky4j.engine.SkyService;
 import dev.sky4j.engine.SshClusterAccess;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.aws.MotoServer;
+import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.local.LocalProvider;
 import dev.sky4j.state.Database;
 import dev.sky4j.testing.Prerequisites;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real engine on the local cloud (node processes behind real SSH) whose storage SPI finds S3
@@ -34,6 +36,11 @@ final class LocalCloudWorld implements AutoCloseable {
   final S3Store s3;
 
   LocalCloudWorld(MotoServer moto) throws Exception {
+    this(moto, List.of());
+  }
+
+  /** With {@code more} providers beside the local cloud (e.g. a named planning fake). */
+  LocalCloudWorld(MotoServer moto, List<Provider> more) throws Exception {
     // nodes start from the agent jar: this module's test class path is too wide for a node
     Path agentJar = Path.of("..", "agent", "target", "sky4j-agent.jar").toAbsolutePath().normalize();
     Prerequisites.require(Files.isRegularFile(agentJar),
@@ -46,7 +53,8 @@ final class LocalCloudWorld implements AutoCloseable {
     paths = Sky4jPaths.under(root);
     Files.createDirectories(paths.sky4jHome());
     sky = new SkyService(paths.sky4jHome(), Database.open(paths.sky4jHome().resolve("state.db")),
-        new Providers(Catalog.get(), List.of(new LocalProvider(paths))), new SshClusterAccess(paths));
+        new Providers(Catalog.get(), Stream.concat(Stream.of(new LocalProvider(paths)), more.stream())
+            .toList()), new SshClusterAccess(paths));
     s3 = new S3Store(new S3Clients(new S3Settings(moto.endpoint(), "us-east-1")));
   }
 

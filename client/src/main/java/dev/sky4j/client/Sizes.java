@@ -1,4 +1,4 @@
-package dev.sky4j.storage;
+package dev.sky4j.client;
 
 import java.util.Locale;
 
