@@ -133,6 +133,11 @@ final class ClusterOps {
 
   /** As {@link #stop}: the down hooks run outside the cluster lock. */
   void down(String name, RequestContext ctx) throws Exception {
+    down(name, ctx, true);
+  }
+
+  /** {@code deleteEphemeral}: whether its {@code persistent: false} buckets go with it. */
+  void down(String name, RequestContext ctx, boolean deleteEphemeral) throws Exception {
     ClusterInfo info;
     try (ClusterLocks.Held ignored = locks.lock(name)) {
       ClusterRow row = require(name);
@@ -153,6 +158,6 @@ final class ClusterOps {
       jobStore.deleteCluster(name);
       ctx.log().stage("Cluster " + name + " terminated.");
     }
-    buckets.release(name, ctx.log());
+    buckets.release(name, ctx.log(), deleteEphemeral);
   }
 }

@@ -133,8 +133,16 @@ public final class Buckets {
    * that sky4j created and no other cluster uses is deleted.
    */
   public void release(String cluster, RequestLog log) {
+    release(cluster, log, true);
+  }
+
+  /**
+   * As above; with {@code deleteEphemeral} false the buckets are only released, never deleted
+   * (a managed job's cluster torn down for a recovery: its bucket holds the checkpoints).
+   */
+  public void release(String cluster, RequestLog log, boolean deleteEphemeral) {
     for (StorageRecord r : rows.release(cluster)) {
-      if (r.persistent() || !r.created() || !r.clusters().isEmpty()) {
+      if (!deleteEphemeral || r.persistent() || !r.created() || !r.clusters().isEmpty()) {
         continue;
       }
       try {

@@ -33,6 +33,8 @@ final class LocalCloudWorld implements AutoCloseable {
   final Path root;
   final Sky4jPaths paths;
   final SkyService sky;
+  final Database db;
+  final LocalProvider local;
   final S3Store s3;
 
   LocalCloudWorld(MotoServer moto) throws Exception {
@@ -52,8 +54,10 @@ final class LocalCloudWorld implements AutoCloseable {
     root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "s3world-");
     paths = Sky4jPaths.under(root);
     Files.createDirectories(paths.sky4jHome());
-    sky = new SkyService(paths.sky4jHome(), Database.open(paths.sky4jHome().resolve("state.db")),
-        new Providers(Catalog.get(), Stream.concat(Stream.of(new LocalProvider(paths)), more.stream())
+    db = Database.open(paths.sky4jHome().resolve("state.db"));
+    local = new LocalProvider(paths);
+    sky = new SkyService(paths.sky4jHome(), db,
+        new Providers(Catalog.get(), Stream.concat(Stream.<Provider>of(local), more.stream())
             .toList()), new SshClusterAccess(paths));
     s3 = new S3Store(new S3Clients(new S3Settings(moto.endpoint(), "us-east-1")));
   }
@@ -90,6 +94,7 @@ final class LocalCloudWorld implements AutoCloseable {
   @Override
   public void close() throws Exception {
     sky.close();
+    db.close();
     LocalCloudDisk disk = new LocalCloudDisk(paths.sky4jHome());
     if (Files.isDirectory(paths.localCloudDir())) {
       try (var clusters = Files.list(paths.localCloudDir())) {
