@@ -3,6 +3,8 @@ package dev.sky4j.provision.aws.s3;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -63,28 +65,27 @@ public final class S3Clients implements AutoCloseable {
 
   public synchronized IamClient iam() {
     if (iam == null) {
-      var b = IamClient.builder().region(Region.AWS_GLOBAL)
-          .credentialsProvider(DefaultCredentialsProvider.builder().build())
-          .httpClientBuilder(UrlConnectionHttpClient.builder());
-      if (settings.endpoint() != null) {
-        b.endpointOverride(settings.endpoint());
-      }
-      iam = b.build();
+      iam = build(IamClient.builder(), Region.AWS_GLOBAL);
     }
     return iam;
   }
 
   public synchronized StsClient sts() {
     if (sts == null) {
-      var b = StsClient.builder().region(Region.of(settings.defaultRegion()))
-          .credentialsProvider(DefaultCredentialsProvider.builder().build())
-          .httpClientBuilder(UrlConnectionHttpClient.builder());
-      if (settings.endpoint() != null) {
-        b.endpointOverride(settings.endpoint());
-      }
-      sts = b.build();
+      sts = build(StsClient.builder(), Region.of(settings.defaultRegion()));
     }
     return sts;
+  }
+
+  /** A control-plane client with the same credentials, HTTP client and endpoint as S3's. */
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B b,
+      Region region) {
+    b.region(region).credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    if (settings.endpoint() != null) {
+      b.endpointOverride(settings.endpoint());
+    }
+    return b.build();
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 public final class S3Uploader {
   public static final long PART_SIZE = 16L << 20;
   public static final long MULTIPART_THRESHOLD = 16L << 20;
-  static final int THREADS = 16;
+  static final int THREADS = Integer.getInteger("sky4j.s3.threads", 16);
   private static final long PROGRESS_EVERY_MS = 2000;
 
   private final S3Client s3;
@@ -109,7 +110,9 @@ public final class S3Uploader {
             in.readNBytes(bytes, 0, bytes.length);
           }
           String etag = s3.uploadPart(b -> b.bucket(bucket).key(f.key()).uploadId(id).partNumber(n),
-              RequestBody.fromBytes(bytes)).eTag();
+              // the part's own array, not a copy: parts in flight are the upload's memory
+              RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes),
+                  bytes.length, "application/octet-stream")).eTag();
           progress.sent(len, false);
           return CompletedPart.builder().partNumber(n).eTag(etag).build();
         }));
@@ -122,7 +125,11 @@ public final class S3Uploader {
           .multipartUpload(m -> m.parts(done)));
       progress.sent(0, true);
     } catch (IOException | RuntimeException e) {
-      s3.abortMultipartUpload(b -> b.bucket(bucket).key(f.key()).uploadId(id));
+      try {
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key(f.key()).uploadId(id));
+      } catch (RuntimeException abort) {
+        e.addSuppressed(abort);
+      }
       throw e;
     }
   }
