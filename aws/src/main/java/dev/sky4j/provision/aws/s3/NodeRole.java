@@ -34,7 +34,7 @@ public final class NodeRole {
   private final S3Clients clients;
   private volatile String arn;
 
-  NodeRole(S3Clients clients) {
+  public NodeRole(S3Clients clients) {
     this.clients = clients;
   }
 

@@ -1,5 +1,6 @@
 package dev.sky4j.provision.aws.s3;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -39,7 +40,8 @@ public final class S3Clients implements AutoCloseable {
     return s3.computeIfAbsent(region, r -> {
       var b = S3Client.builder().region(Region.of(r))
           .credentialsProvider(DefaultCredentialsProvider.builder().build())
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          // a 16 MiB part to a busy endpoint can take longer than the default 30 s read timeout
+          .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)))
           .overrideConfiguration(ClientOverrideConfiguration.builder().build())
           // checksums only where S3 requires them: the ETag then is the MD5 the uploader compares
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -190,8 +190,9 @@ public final class S3Store implements Store {
   /** The SDK's message, which names the request and (where AWS gave one) the error code. */
   private static IOException failure(String what, SdkException e) {
     String msg = e instanceof S3Exception s && s.awsErrorDetails() != null
+        && s.awsErrorDetails().errorCode() != null
         ? s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage()
-        : e.getMessage();
+        : e instanceof S3Exception s ? "HTTP " + s.statusCode() : e.getMessage();
     return new IOException("S3: cannot " + what + " (" + msg + "); check the credentials "
         + "(aws sts get-caller-identity) and the bucket name", e);
   }

@@ -33,12 +33,13 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * Uploads a file or folder to an S3 prefix, sending only files whose size or ETag differ from
  * the object already there. Small files go up in parallel ({@link #THREADS} at a time); a file
  * over {@link #MULTIPART_THRESHOLD} goes up as a multipart upload of {@link #PART_SIZE} parts,
- * several parts at once. A progress line goes to the request log every two seconds.
+ * {@link #PARTS_IN_FLIGHT} at once (the AWS CLI sends 10). A progress line goes to the request log every two seconds.
  */
 public final class S3Uploader {
   public static final long PART_SIZE = 16L << 20;
   public static final long MULTIPART_THRESHOLD = 16L << 20;
   static final int THREADS = Integer.getInteger("sky4j.s3.threads", 16);
+  static final int PARTS_IN_FLIGHT = 8;
   private static final long PROGRESS_EVERY_MS = 2000;
 
   private final S3Client s3;
@@ -62,11 +63,7 @@ public final class S3Uploader {
     }
     long total = changed.stream().mapToLong(Local::size).sum();
     Progress progress = new Progress(log, changed.size(), total);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "s3-upload");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = daemons(THREADS, "s3-upload");
     try {
       List<Future<?>> small = new ArrayList<>();
       for (Local f : changed) {
@@ -78,10 +75,15 @@ public final class S3Uploader {
           }));
         }
       }
-      for (Local f : changed) {
-        if (f.size() > MULTIPART_THRESHOLD) {
-          multipart(f, target.bucket(), pool, progress);
+      ExecutorService parts = daemons(PARTS_IN_FLIGHT, "s3-part");
+      try {
+        for (Local f : changed) {
+          if (f.size() > MULTIPART_THRESHOLD) {
+            multipart(f, target.bucket(), parts, progress);
+          }
         }
+      } finally {
+        parts.shutdownNow();
       }
       for (Future<?> fu : small) {
         await(fu);
@@ -151,6 +153,14 @@ public final class S3Uploader {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  private static ExecutorService daemons(int n, String name) {
+    return Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static <T> T await(Future<T> f) throws IOException {
