@@ -40,7 +40,7 @@ public final class S3Clients implements AutoCloseable {
     return s3.computeIfAbsent(region, r -> {
       var b = S3Client.builder().region(Region.of(r))
           .credentialsProvider(DefaultCredentialsProvider.builder().build())
-          // a 16 MiB part to a busy endpoint can take longer than the default 30 s read timeout
+          // a part to a busy endpoint can take longer than the default 30 s read timeout
           .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)))
           .overrideConfiguration(ClientOverrideConfiguration.builder().build())
           // checksums only where S3 requires them: the ETag then is the MD5 the uploader compares

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3Store implements Store {
   private final S3Clients clients;
   private final NodeRole role;
+  private final UploadedFiles uploaded = new UploadedFiles();
 
   public S3Store(S3Clients clients) {
     this.clients = clients;
@@ -92,7 +93,7 @@ public final class S3Store implements Store {
     String region = regionOf(target.bucket()).orElseThrow(() ->
         new IOException("bucket " + target.bucket() + " does not exist"));
     try {
-      return new S3Uploader(clients.s3(region)).upload(source, target, log);
+      return new S3Uploader(clients.s3(region), uploaded).upload(source, target, log);
     } catch (SdkException e) {
       throw failure("upload to " + target, e);
     }

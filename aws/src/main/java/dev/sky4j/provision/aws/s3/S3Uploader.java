@@ -36,16 +36,22 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * {@link #PARTS_IN_FLIGHT} at once (the AWS CLI sends 10). A progress line goes to the request log every two seconds.
  */
 public final class S3Uploader {
-  public static final long PART_SIZE = 16L << 20;
-  public static final long MULTIPART_THRESHOLD = 16L << 20;
+  public static final long PART_SIZE = 8L << 20;
+  public static final long MULTIPART_THRESHOLD = 8L << 20;
   static final int THREADS = Integer.getInteger("sky4j.s3.threads", 16);
-  static final int PARTS_IN_FLIGHT = 8;
+  static final int PARTS_IN_FLIGHT = 10;
   private static final long PROGRESS_EVERY_MS = 2000;
 
   private final S3Client s3;
+  private final UploadedFiles uploaded;
 
   public S3Uploader(S3Client s3) {
+    this(s3, new UploadedFiles());
+  }
+
+  S3Uploader(S3Client s3, UploadedFiles uploaded) {
     this.s3 = s3;
+    this.uploaded = uploaded;
   }
 
   private record Local(Path file, String key, long size) {}
@@ -57,8 +63,14 @@ public final class S3Uploader {
     List<Local> changed = new ArrayList<>();
     for (Local f : files) {
       StoredObject o = there.get(f.key());
-      if (o == null || o.size() != f.size() || !ETags.matches(f.file(), f.size(), o.etag(), PART_SIZE)) {
+      if (o == null || o.size() != f.size()) {
         changed.add(f);
+      } else if (!uploaded.unchanged(f.file(), f.size(), o.etag())) {
+        if (ETags.matches(f.file(), f.size(), o.etag(), PART_SIZE)) {
+          uploaded.remember(f.file(), f.size(), o.etag());
+        } else {
+          changed.add(f);
+        }
       }
     }
     long total = changed.stream().mapToLong(Local::size).sum();
@@ -69,7 +81,9 @@ public final class S3Uploader {
       for (Local f : changed) {
         if (f.size() <= MULTIPART_THRESHOLD) {
           small.add(pool.submit(() -> {
-            s3.putObject(b -> b.bucket(target.bucket()).key(f.key()), RequestBody.fromFile(f.file()));
+            String etag = s3.putObject(b -> b.bucket(target.bucket()).key(f.key()),
+                RequestBody.fromFile(f.file())).eTag();
+            uploaded.remember(f.file(), f.size(), etag);
             progress.sent(f.size(), true);
             return null;
           }));
@@ -123,8 +137,9 @@ public final class S3Uploader {
       for (Future<CompletedPart> fu : sent) {
         done.add(await(fu));
       }
-      s3.completeMultipartUpload(b -> b.bucket(bucket).key(f.key()).uploadId(id)
-          .multipartUpload(m -> m.parts(done)));
+      String etag = s3.completeMultipartUpload(b -> b.bucket(bucket).key(f.key()).uploadId(id)
+          .multipartUpload(m -> m.parts(done))).eTag();
+      uploaded.remember(f.file(), f.size(), etag);
       progress.sent(0, true);
     } catch (IOException | RuntimeException e) {
       try {
