@@ -62,6 +62,9 @@ final class DryRun {
       }
       out.println("Chosen: " + describe(r.plans().get(0)));
     }
+    for (String w : warnings(r)) {
+      out.println("Warning: " + w);
+    }
     if (r.catalog().staleHint() != null) {
       out.println(r.catalog().staleHint());
     }
@@ -72,10 +75,14 @@ final class DryRun {
   private static String table(List<PlanDto> plans, int numNodes, PlanDto chosen) {
     boolean many = numNodes > 1;
     boolean bands = plans.stream().anyMatch(p -> band(p) != null);
+    boolean egress = plans.stream().anyMatch(p -> p.egressUsd() != null);
     List<String> headers = new ArrayList<>(List.of("INFRA", "INSTANCE", "vCPUs", "Mem(GB)",
         "GPUS", "$/h", "SPOT$/h"));
     if (many) {
       headers.add("TOTAL_$/h");
+    }
+    if (egress) {
+      headers.add("DATA_EGRESS$");
     }
     if (bands) {
       headers.add("SPOT_INTERRUPT");
@@ -92,6 +99,9 @@ final class DryRun {
           money(p.spotPrice())));
       if (many) {
         row.add(p.totalPerHour() == null ? Plans.PRICE_UNKNOWN : money(p.totalPerHour()));
+      }
+      if (egress) {
+        row.add(egress(p.egressUsd()));
       }
       if (bands) {
         row.add(band(p) == null ? NONE : band(p));
@@ -154,6 +164,9 @@ final class DryRun {
     m.put("num_nodes", p.numNodes());
     m.put("total_per_hour", p.totalPerHour());
     m.put("spot_interruption_band", p.interruptionBand());
+    if (p.egressUsd() != null) {
+      m.put("data_egress_usd", p.egressUsd());
+    }
     return m;
   }
 
@@ -170,6 +183,7 @@ final class DryRun {
     task.put("total_plans", r.totalPlans());
     task.put("empty_reason", r.emptyReason());
     task.put("not_enabled", r.notEnabled().stream().map(DryRun::json).toList());
+    task.put("warnings", warnings(r));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("catalog", catalog);
     doc.put("enabled_clouds", r.enabledClouds());
@@ -177,8 +191,17 @@ final class DryRun {
     return doc;
   }
 
+  private static List<String> warnings(OptimizeResponse r) {
+    return r.warnings() == null ? List.of() : r.warnings();
+  }
+
   private static double nan(Double d) {
     return d == null ? Double.NaN : d;
+  }
+
+  /** Cents matter for egress: a few MB across regions is well under a cent. */
+  private static String egress(Double d) {
+    return d == null ? NONE : d == 0 ? "0" : d < 0.01 ? "<0.01" : String.format(Locale.ROOT, "%.2f", d);
   }
 
   private static String money(Double d) {

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
       LocalCommand.class,
       CheckCommand.class,
       CostReportCommand.class,
+      StorageCommand.class,
       JobsCommand.class,
       ApiCommand.class,
       LspCommand.class,

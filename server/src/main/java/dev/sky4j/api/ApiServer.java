@@ -1,6 +1,7 @@
 package dev.sky4j.api;
 
 import dev.sky4j.client.BuildId;
+import dev.sky4j.client.dto.StorageDelete;
 import dev.sky4j.client.dto.Accepted;
 import dev.sky4j.client.dto.AutostopRequest;
 import dev.sky4j.client.dto.CancelRequest;
@@ -190,6 +191,8 @@ public final class ApiServer {
     r.post(P + "/optimize", ctx -> ctx.json(sky.optimize(body(ctx, TaskInput.class),
         ctx.queryParam("limit") == null ? 10 : Math.max(1, parseInt(ctx.queryParam("limit"), "limit")))));
     r.get(P + "/cost-report", ctx -> ctx.json(sky.costReport()));
+    r.get(P + "/storage", ctx -> ctx.json(sky.storage()));
+    r.post(P + "/storage/delete", ctx -> accepted(ctx, sky.deleteStorage(body(ctx, StorageDelete.class))));
     r.post(P + "/shutdown", ctx -> {
       ctx.status(202).json(new Accepted(null));
       sky.requestShutdown();

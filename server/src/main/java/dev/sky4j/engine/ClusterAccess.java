@@ -17,6 +17,14 @@ public interface ClusterAccess {
   int sync(ClusterInfo cluster, Path local, String remotePath, RequestLog log) throws IOException;
 
   /**
+   * Runs a shell command on every node, as the task would (in the node's own filesystem view);
+   * fails with the node's error output when it exits non-zero on any node.
+   */
+  default void runOnEach(ClusterInfo cluster, String command) throws IOException {
+    throw new IOException("this server cannot run commands on the nodes of " + cluster.cluster());
+  }
+
+  /**
    * Checks that the head agent answers through the tunnel with the cluster's secret, after the
    * provider's {@code bootstrap} installed it (a fresh VM) or found it there (the local node is
    * the agent).

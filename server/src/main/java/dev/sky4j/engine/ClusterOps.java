@@ -9,6 +9,7 @@ import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
 import dev.sky4j.state.JobStore;
+import dev.sky4j.storage.Buckets;
 import java.time.Duration;
 
 /** stop, start, down and autostop of one cluster, each recorded in the state store as it happens. */
@@ -22,9 +23,11 @@ final class ClusterOps {
   private final Provisioner provisioner;
   private final Autostops autostops;
   private final TeardownHooks hooks;
+  private final Buckets buckets;
 
   ClusterOps(Providers providers, ClusterStore clusters, JobStore jobStore, ClusterAccess access,
-      Jobs jobs, ClusterLocks locks, TeardownHooks hooks) {
+      Jobs jobs, ClusterLocks locks, TeardownHooks hooks, Buckets buckets) {
+    this.buckets = buckets;
     this.providers = providers;
     this.clusters = clusters;
     this.jobStore = jobStore;
@@ -131,6 +134,11 @@ final class ClusterOps {
 
   /** As {@link #stop}: the down hooks run outside the cluster lock. */
   void down(String name, RequestContext ctx) throws Exception {
+    down(name, ctx, true);
+  }
+
+  /** {@code deleteEphemeral}: whether its {@code persistent: false} buckets go with it. */
+  void down(String name, RequestContext ctx, boolean deleteEphemeral) throws Exception {
     ClusterInfo info;
     try (ClusterLocks.Held ignored = locks.lock(name)) {
       ClusterRow row = require(name);
@@ -152,5 +160,6 @@ final class ClusterOps {
       jobStore.deleteCluster(name);
       ctx.log().stage("Cluster " + name + " terminated.");
     }
+    buckets.release(name, ctx.log(), deleteEphemeral);
   }
 }

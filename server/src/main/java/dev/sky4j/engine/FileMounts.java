@@ -9,6 +9,9 @@ import dev.sky4j.requests.ApiError;
 import dev.sky4j.requests.RequestContext;
 import dev.sky4j.spec.FileMount;
 import dev.sky4j.spec.Task;
+import dev.sky4j.storage.BucketMount;
+import dev.sky4j.storage.Buckets;
+import dev.sky4j.storage.NodeShell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +34,12 @@ import java.util.Map;
 final class FileMounts {
   private final Providers providers;
   private final ClusterAccess access;
+  private final Buckets buckets;
 
-  FileMounts(Providers providers, ClusterAccess access) {
+  FileMounts(Providers providers, ClusterAccess access, Buckets buckets) {
     this.providers = providers;
     this.access = access;
+    this.buckets = buckets;
   }
 
   private record Upload(Path local, String destination) {}
@@ -44,8 +49,16 @@ final class FileMounts {
     List<Upload> uploads = new ArrayList<>();
     Map<String, String> storage = new LinkedHashMap<>();
     Provider provider = providers.get(info.cloud());
+    List<BucketMount> inBuckets = new ArrayList<>();
     for (FileMount fm : task.fileMounts()) {
-      if (fm instanceof FileMount.Copy c && !c.source().contains("://")) {
+      if (buckets.storeOf(fm, info.cloud()).isPresent()) {
+        BucketMount b = buckets.prepare(fm, info.cluster(), info.cloud(), info.region(), base,
+            ctx.log());
+        inBuckets.add(b);
+        if (b.destination().startsWith("/")) {
+          mounts.add(new Mount(b.destination(), null, Mount.Mode.COPY));
+        }
+      } else if (fm instanceof FileMount.Copy c && !c.source().contains("://")) {
         Path src = base.resolve(expand(c.source())).normalize();
         if (!Files.exists(src)) {
           throw ApiError.badRequest("file-mount-missing", "file_mounts source " + src
@@ -69,11 +82,29 @@ final class FileMounts {
         : mount(info, mounts, ctx);
     storage.forEach((dest, what) ->
         ctx.log().stage("Mounted " + applied.paths().getOrDefault(dest, dest) + what));
+    NodeShell shell = nodeShell(info, ctx);
+    for (BucketMount b : inBuckets) {
+      buckets.attach(b, applied.where(b.destination()), info.cloud(), shell, ctx.log());
+    }
     for (Upload u : uploads) {
       String remote = applied.where(u.destination());
       int n = access.sync(info, u.local(), remote, ctx.log());
       ctx.log().stage("Synced " + u.local() + " to " + remote + " (" + n + " files changed)");
     }
+  }
+
+  private NodeShell nodeShell(ClusterInfo info, RequestContext ctx) {
+    return new NodeShell() {
+      @Override
+      public void copyToEach(Path local, String remotePath) throws IOException {
+        access.sync(info, local, remotePath, ctx.log());
+      }
+
+      @Override
+      public void runOnEach(String command) throws IOException {
+        access.runOnEach(info, command);
+      }
+    };
   }
 
   /** What the nodes answered: each mount's path as the task sees it, and whether they fell back. */

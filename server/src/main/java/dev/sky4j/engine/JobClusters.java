@@ -107,7 +107,8 @@ public final class JobClusters {
   /** Tears the cluster down whether or not it has a state row (a launch may have died halfway). */
   public void down(String cluster, String cloud, RequestContext ctx) throws Exception {
     if (clusters.get(cluster).isPresent()) {
-      ops.down(cluster, ctx);
+      // a managed job's buckets hold its checkpoints across recoveries: never deleted here
+      ops.down(cluster, ctx, false);
       return;
     }
     jobs.forget(cluster);

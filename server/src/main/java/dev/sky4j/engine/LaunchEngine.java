@@ -16,6 +16,8 @@ import dev.sky4j.spec.WaitFor;
 import dev.sky4j.state.ClusterRow;
 import dev.sky4j.state.ClusterStatus;
 import dev.sky4j.state.ClusterStore;
+import dev.sky4j.optimizer.DataLocality;
+import dev.sky4j.storage.Buckets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +42,10 @@ final class LaunchEngine {
   private final Autostops autostops;
   private final TeardownHooks hooks;
   private final FileMounts fileMounts;
+  private final Buckets buckets;
 
   LaunchEngine(Providers providers, ClusterStore clusters, ClusterAccess access, Jobs jobs,
-      ClusterLocks locks, TeardownHooks hooks) {
+      ClusterLocks locks, TeardownHooks hooks, Buckets buckets) {
     this.providers = providers;
     this.clusters = clusters;
     this.access = access;
@@ -51,7 +54,8 @@ final class LaunchEngine {
     this.provisioner = new Provisioner(providers, clusters);
     this.autostops = new Autostops(clusters, access, providers);
     this.hooks = hooks;
-    this.fileMounts = new FileMounts(providers, access);
+    this.fileMounts = new FileMounts(providers, access, buckets);
+    this.buckets = buckets;
   }
 
   LaunchResult launch(LaunchRequest req, String cluster, String owner, RequestContext ctx)
@@ -108,8 +112,10 @@ final class LaunchEngine {
           row = row.withAutostop(idle, autodown);
         }
       } else {
+        DataLocality data = buckets.locality(task.fileMounts(), ctx.log());
         Provisioner.Outcome o = provisioner.provision(cluster, task.resources(), task.numNodes(),
-            req.retryUntilUp(), owner, idle, autodown, blocked, ctx);
+            req.retryUntilUp(), owner, idle, autodown, blocked, data, ctx);
+        buckets.warnRemote(data, o.plan(), ctx.log());
         info = o.info();
         row = clusters.get(cluster).orElseThrow();
       }
@@ -164,6 +170,7 @@ final class LaunchEngine {
           access.removeSshConfig(cluster);
           clusters.delete(cluster);
         }
+        buckets.release(cluster, ctx.log());
       }
       return new LaunchResult(cluster, jobId, row.cloud(), row.region(), row.zone(),
           row.instanceType(), req.detachRun(), status);

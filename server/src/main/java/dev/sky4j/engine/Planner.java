@@ -1,6 +1,9 @@
 package dev.sky4j.engine;
 
+import dev.sky4j.catalog.EgressPrices;
 import dev.sky4j.optimizer.Blocked;
+import dev.sky4j.optimizer.DataLocality;
+import dev.sky4j.optimizer.Locality;
 import dev.sky4j.optimizer.OptimizeResult;
 import dev.sky4j.optimizer.Optimizer;
 import dev.sky4j.spec.ResourceChoices;
@@ -19,12 +22,19 @@ final class Planner {
   }
 
   OptimizeResult plan(ResourceChoices choices, int numNodes, Set<Blocked> blocked) {
-    return new Optimizer(providers.catalog()).optimize(choices, numNodes, blocked,
-        providers.enabledClouds());
+    return plan(choices, numNodes, blocked, DataLocality.NONE);
+  }
+
+  /** The plans ranked with the task's data in mind: hourly price plus reading its buckets once. */
+  OptimizeResult plan(ResourceChoices choices, int numNodes, Set<Blocked> blocked,
+      DataLocality data) {
+    return Locality.rerank(new Optimizer(providers.catalog()).optimize(choices, numNodes, blocked,
+        providers.enabledClouds()), data, EgressPrices.builtin(), choices.ordered());
   }
 
   /** The same request over every catalog cloud: what enabling another cloud would offer. */
-  OptimizeResult planAnywhere(ResourceChoices choices, int numNodes) {
-    return new Optimizer(providers.catalog()).optimize(choices, numNodes, Set.of(), null);
+  OptimizeResult planAnywhere(ResourceChoices choices, int numNodes, DataLocality data) {
+    return Locality.rerank(new Optimizer(providers.catalog()).optimize(choices, numNodes, Set.of(),
+        null), data, EgressPrices.builtin(), choices.ordered());
   }
 }

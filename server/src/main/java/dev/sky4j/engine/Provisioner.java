@@ -1,5 +1,6 @@
 package dev.sky4j.engine;
 
+import dev.sky4j.optimizer.DataLocality;
 import dev.sky4j.optimizer.Blocked;
 import dev.sky4j.optimizer.LaunchPlan;
 import dev.sky4j.optimizer.OptimizeResult;
@@ -43,7 +44,7 @@ final class Provisioner {
       String owner, Integer autostop, boolean autostopDown, RequestContext ctx)
       throws InterruptedException {
     return provision(name, choices, numNodes, retryUntilUp, owner, autostop, autostopDown,
-        Set.of(), ctx);
+        Set.of(), DataLocality.NONE, ctx);
   }
 
   /**
@@ -52,7 +53,7 @@ final class Provisioner {
    */
   Outcome provision(String name, ResourceChoices choices, int numNodes, boolean retryUntilUp,
       String owner, Integer autostop, boolean autostopDown, Set<Blocked> preBlocked,
-      RequestContext ctx) throws InterruptedException {
+      DataLocality data, RequestContext ctx) throws InterruptedException {
     long pause = 2_000;
     int attempt = 0;
     for (int round = 1; ; round++) {
@@ -60,7 +61,7 @@ final class Provisioner {
       List<String> history = new ArrayList<>();
       while (true) {
         ctx.checkCancelled();
-        OptimizeResult r = planner.plan(choices, numNodes, blocked);
+        OptimizeResult r = planner.plan(choices, numNodes, blocked, data);
         if (r.isEmpty()) {
           String why = history.isEmpty() ? r.emptyReason() : String.join("; ", history);
           if (!retryUntilUp) {

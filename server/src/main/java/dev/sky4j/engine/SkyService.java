@@ -35,6 +35,12 @@ import dev.sky4j.state.Database;
 import dev.sky4j.state.JobStore;
 import dev.sky4j.state.RequestRow;
 import dev.sky4j.state.RequestStore;
+import dev.sky4j.client.dto.StorageDelete;
+import dev.sky4j.client.dto.StorageEntry;
+import dev.sky4j.storage.StorageListing;
+import dev.sky4j.state.StorageStore;
+import dev.sky4j.storage.Buckets;
+import dev.sky4j.storage.StoreRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +62,7 @@ public final class SkyService implements AutoCloseable {
   private final StatusView view;
   private final JobClusters jobClusters;
   private final TeardownHooks hooks;
+  private final Buckets buckets;
   private final String user = System.getProperty("user.name");
   private volatile Runnable shutdownHook = () -> {};
 
@@ -69,8 +76,10 @@ public final class SkyService implements AutoCloseable {
     ClusterLocks locks = new ClusterLocks();
     this.jobs = new Jobs(providers, access, jobStore);
     this.hooks = new TeardownHooks(access, home.resolve("logs").resolve("hooks"));
-    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks);
-    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks);
+    this.buckets = new Buckets(StoreRegistry.load(), new StorageStore(db),
+        home.resolve("server").resolve("storage-scratch"));
+    this.engine = new LaunchEngine(providers, clusters, access, jobs, locks, hooks, buckets);
+    this.ops = new ClusterOps(providers, clusters, jobStore, access, jobs, locks, hooks, buckets);
     this.view = new StatusView(clusters, providers, new StatusView.Released() {
       @Override
       public void stopped(String cluster) {
@@ -95,6 +104,11 @@ public final class SkyService implements AutoCloseable {
   /** The engine as managed-job controllers use it (dev.sky4j.jobs). */
   public JobClusters jobClusters() {
     return jobClusters;
+  }
+
+  /** The buckets this server knows ({@code sky storage}). */
+  public Buckets buckets() {
+    return buckets;
   }
 
   public void onShutdown(Runnable r) {
@@ -314,11 +328,27 @@ public final class SkyService implements AutoCloseable {
 
   /** The plans a launch of {@code in} would try, as {@code sky launch --dryrun} shows them. */
   public OptimizeResponse optimize(TaskInput in, int perCandidate) {
-    return new DryRunPlans(providers).optimize(in, perCandidate);
+    return new DryRunPlans(providers, buckets).optimize(in, perCandidate);
   }
 
   public List<CostEntry> costReport() {
     return view.costReport();
+  }
+
+  /** {@code sky storage ls}: the buckets this server created or mounted, with their sizes. */
+  public List<StorageEntry> storage() {
+    return StorageListing.entries(buckets);
+  }
+
+  /** {@code sky storage delete}: deletes buckets (objects and all) and forgets them. */
+  public String deleteStorage(StorageDelete d) {
+    List<String> names = StorageListing.names(buckets, d);
+    return executor.submit("storage-delete", null, d, List.of(), Kind.SHORT, ctx -> {
+      for (String n : names) {
+        buckets.delete(n, ctx.log());
+      }
+      return names;
+    });
   }
 
   // ---- requests ----------------------------------------------------------------------------

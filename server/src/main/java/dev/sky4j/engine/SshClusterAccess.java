@@ -114,6 +114,19 @@ public final class SshClusterAccess implements ClusterAccess {
   }
 
   @Override
+  public void runOnEach(ClusterInfo c, String command) throws IOException {
+    List<CommandRunner> runners = conn(c).runners;
+    for (int i = 0; i < runners.size(); i++) {
+      CommandRunner.Result r = runners.get(i).run(command);
+      if (r.exitCode() != 0) {
+        String err = (r.stderr() + r.stdout()).strip();
+        throw new IOException("node " + i + " of " + c.cluster() + ": exit " + r.exitCode()
+            + (err.isEmpty() ? "" : ": " + err.substring(Math.max(0, err.length() - 600))));
+      }
+    }
+  }
+
+  @Override
   public void ensureAgent(ClusterInfo c, RequestLog log) throws IOException {
     // the provider's bootstrap installed it (or, locally, the node process is the agent):
     // check it answers through the tunnel with this cluster's secret

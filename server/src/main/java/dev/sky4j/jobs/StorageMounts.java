@@ -58,7 +58,8 @@ final class StorageMounts {
     for (Map.Entry<?, ?> e : fm.entrySet()) {
       String dest = String.valueOf(e.getKey());
       if (e.getValue() instanceof Map<?, ?> spec && spec.get("name") != null
-          && (spec.get("source") == null || String.valueOf(spec.get("source")).isEmpty())) {
+          && (spec.get("source") == null || String.valueOf(spec.get("source")).isEmpty())
+          && spec.get("store") == null) {
         String name = String.valueOf(spec.get("name"));
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
           throw new IOException("storage name '" + name + "' (mounted at " + dest + ") is not a "

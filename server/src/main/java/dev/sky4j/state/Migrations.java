@@ -105,6 +105,25 @@ final class Migrations {
           infra TEXT
         )""",
         "CREATE INDEX managed_job_events_job ON managed_job_events(job_id, at)",
+      },
+      // 3: buckets sky4j created or used (dev.sky4j.storage) and the clusters that mount them
+      new String[] {
+        """
+        CREATE TABLE storage (
+          name TEXT PRIMARY KEY,
+          store TEXT NOT NULL,
+          region TEXT,
+          persistent INTEGER NOT NULL DEFAULT 1,
+          created INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        )""",
+        """
+        CREATE TABLE storage_clusters (
+          name TEXT NOT NULL,
+          cluster TEXT NOT NULL,
+          PRIMARY KEY (name, cluster)
+        )""",
       });
 
   static void apply(Database db) {

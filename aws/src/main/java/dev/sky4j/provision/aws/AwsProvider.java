@@ -10,6 +10,7 @@ import dev.sky4j.provision.NodeState;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.ProvisionException;
 import dev.sky4j.provision.ProvisionRequest;
+import dev.sky4j.provision.aws.s3.NodeRole;
 import dev.sky4j.provision.bootstrap.BootstrapTarget;
 import dev.sky4j.provision.bootstrap.OpenSshBootstrap;
 import dev.sky4j.requests.RequestLog;
@@ -23,9 +24,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -40,6 +44,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * {@link #bootstrap}.
  */
 public final class AwsProvider implements Provider {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsProvider.class);
   private final Sky4jPaths paths;
   private final AwsConfig config;
   private final Ec2Clients clients;
@@ -49,8 +54,17 @@ public final class AwsProvider implements Provider {
   private final AgentSecrets secrets;
   private final Launcher launcher = new Launcher(Throttling.standard());
   private final String user = System.getProperty("user.name");
+  private final Supplier<NodeRole> nodeRoles;
+  private volatile NodeRole nodeRole;
 
   public AwsProvider(Sky4jPaths paths, AwsConfig config, Ec2Clients clients, SimHosts sim) {
+    this(paths, config, clients, sim, null);
+  }
+
+  /** {@code nodeRoles} gives the role whose instance profile the nodes get (null: none). */
+  public AwsProvider(Sky4jPaths paths, AwsConfig config, Ec2Clients clients, SimHosts sim,
+      Supplier<NodeRole> nodeRoles) {
+    this.nodeRoles = nodeRoles;
     this.paths = paths;
     this.config = config;
     this.clients = clients;
@@ -169,11 +183,34 @@ public final class AwsProvider implements Provider {
             && !t.key().equals(InstanceTags.NODE)).toList();
     Launcher.Plan plan = new Launcher.Plan(image.imageId(), image.rootDevice(), net, group,
         UserData.base64(UserData.cloudInit(config.sshUser(), keys.publicKeyLine())), common,
-        !config.useInternalIps(), config.diskEncrypted());
+        !config.useInternalIps(), config.diskEncrypted(), nodeProfile());
     launcher.create(clients.ec2FailFast(req.region()), ec2, req, plan, have,
         req.numNodes() - have, rank -> InstanceTags.forNode(req.cluster(), rank, user, version,
             req.labels(), config.labels()).stream().filter(t -> t.key().equals(InstanceTags.RANK)
                 || t.key().equals("Name") || t.key().equals(InstanceTags.NODE)).toList());
+  }
+
+  /**
+   * The instance profile of sky4j's node role (created once; see s3.NodeRole), or null when this
+   * account won't let us create it: the cluster still launches, only bucket mounts can't reach S3.
+   */
+  private String nodeProfile() {
+    if (nodeRoles == null) {
+      return null;
+    }
+    try {
+      NodeRole role = nodeRole;
+      if (role == null) {
+        role = nodeRole = nodeRoles.get();
+      }
+      role.ensure();
+      return NodeRole.NAME;
+    } catch (RuntimeException e) {
+      LOG.warn("aws: no instance profile for the nodes (" + e.getMessage()
+          + "); S3 bucket mounts will not work on this cluster. Grant iam:CreateRole, "
+          + "iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile, iam:PassRole (docs/storage.md).");
+      return null;
+    }
   }
 
   @Override

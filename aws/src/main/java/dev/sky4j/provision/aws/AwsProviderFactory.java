@@ -1,5 +1,8 @@
 package dev.sky4j.provision.aws;
 
+import dev.sky4j.provision.aws.s3.NodeRole;
+import dev.sky4j.provision.aws.s3.S3Clients;
+import dev.sky4j.provision.aws.s3.S3Settings;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.ProviderFactory;
@@ -30,6 +33,7 @@ public final class AwsProviderFactory implements ProviderFactory {
       System.setProperty("aws.disableEc2Metadata", "true");
     }
     return new AwsProvider(paths, AwsConfig.load(paths.sky4jHome().resolve("config.yaml")),
-        Ec2Clients.fromEnvironment(), SimHosts.fromEnvironment());
+        Ec2Clients.fromEnvironment(), SimHosts.fromEnvironment(),
+        () -> new NodeRole(new S3Clients(S3Settings.fromEnvironment())));
   }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.MarketType;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.ShutdownBehavior;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 final class Launcher {
   /** Everything a launch needs besides the request. */
   record Plan(String imageId, String rootDevice, Network.Placement network, String groupId,
-      String userData, List<Tag> commonTags, boolean publicIp, boolean encrypted) {}
+      String userData, List<Tag> commonTags, boolean publicIp, boolean encrypted,
+      String instanceProfile) {}
 
   private final Throttling throttling;
 
@@ -87,6 +89,10 @@ final class Launcher {
         .tagSpecifications(
             TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(plan.commonTags()).build(),
             TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(plan.commonTags()).build());
+    if (plan.instanceProfile() != null) {
+      // the nodes' only way to S3 (bucket mounts): no AWS keys ever sit on a node
+      b.iamInstanceProfile(IamInstanceProfileSpecification.builder().name(plan.instanceProfile()).build());
+    }
     if (req.spot()) {
       // no MaxPrice: pay the spot price, capped at on-demand (SkyPilot does the same)
       b.instanceMarketOptions(InstanceMarketOptionsRequest.builder().marketType(MarketType.SPOT).build());

@@ -7,6 +7,7 @@ import java.util.List;
  * (the first {@code limit} of each resource candidate; {@code totalPlans} counts all), over the
  * clouds enabled on this server. When none is launchable, {@code emptyReason} says why, and
  * {@code notEnabled} lists what the catalog offers on clouds this server has not enabled.
+ * {@code warnings}: e.g. the chosen plan reads a bucket from another region (data locality).
  */
 public record OptimizeResponse(
     String task,
@@ -16,7 +17,8 @@ public record OptimizeResponse(
     List<PlanDto> plans,
     int totalPlans,
     String emptyReason,
-    List<PlanDto> notEnabled) {
+    List<PlanDto> notEnabled,
+    List<String> warnings) {
 
   /** The catalog's date and source, and a one-line refresh hint when it is old (else null). */
   public record CatalogInfo(String date, String source, String staleHint) {}
