@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,9 +24,22 @@ final class TrackedServerSocket extends ServerSocket {
     bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
+  /**
+   * sshj's forwarder loops on {@code accept()} until its thread is interrupted and swallows the
+   * SocketException of a closed listener, so a closed tunnel would spin a core forever (45 idle
+   * servers of a kill-point sweep did). A closed listener therefore ends the loop's thread.
+   */
   @Override
   public Socket accept() throws IOException {
-    Socket s = super.accept();
+    Socket s;
+    try {
+      s = super.accept();
+    } catch (SocketException e) {
+      if (isClosed()) {
+        Thread.currentThread().interrupt();
+      }
+      throw e;
+    }
     open.add(s);
     open.removeIf(Socket::isClosed);
     return s;

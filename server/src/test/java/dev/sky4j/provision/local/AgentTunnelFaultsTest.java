@@ -119,4 +119,32 @@ class AgentTunnelFaultsTest {
       assertThat(tunnel.isOpen()).as("a cut tunnel stays closed").isFalse();
     }
   }
+
+  /** Live threads forwarding some tunnel of this JVM (CommandRunner names them ssh-forward-PORT). */
+  private static long forwardThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("ssh-forward-")).count();
+  }
+
+  @Test
+  void aClosedOrCutTunnelEndsItsForwardingThreadInsteadOfSpinning() throws Exception {
+    ClusterInfo info = cloud.launch("spin", 1, false);
+    var head = info.head();
+    try (CommandRunner runner = new CommandRunner(new SshTarget(head.sshHost(), head.sshPort(),
+        info.sshUser(), info.privateKey()))) {
+      long before = forwardThreads();
+      CommandRunner.Tunnel closed = runner.forward(head.internalIp(), head.agentPort());
+      CommandRunner.Tunnel cut = runner.forward(head.internalIp(), head.agentPort());
+      assertThat(forwardThreads()).isEqualTo(before + 2);
+      closed.close();
+      runner.disconnectForTest(); // the transport dies: the other tunnel is cut
+      long deadline = System.currentTimeMillis() + 3_000;
+      while (forwardThreads() > before && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(forwardThreads()).as("forwarding threads left looping on a closed listener")
+          .isEqualTo(before);
+      assertThat(cut.isOpen()).isFalse();
+    }
+  }
 }
