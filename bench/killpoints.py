@@ -53,7 +53,15 @@ class World:
         self.home = os.path.join(tmp, "home")
         self.cwd = tmp
         self.env = dict(os.environ)
-        self.env.update(SKY4J_HOME=self.home, SKY4J_API_PORT=str(free_port()), SKY4J_NO_BUILD="1",
+        # one port per point, kept in tmp: the clean-up World must stop the point's own server
+        # (a fresh port here left every point's server running, 45 of them in one sweep)
+        port_file = os.path.join(tmp, "api-port")
+        if not os.path.exists(port_file):
+            with open(port_file, "w") as f:
+                f.write(str(free_port()))
+        with open(port_file) as f:
+            port = f.read().strip()
+        self.env.update(SKY4J_HOME=self.home, SKY4J_API_PORT=port, SKY4J_NO_BUILD="1",
                         SKY4J_SSH_CONFIG=os.path.join(tmp, "ssh_config"),
                         SKY4J_AUTOSTOP_SECONDS_PER_MINUTE="2", SKY4J_JOBS_POLL_MS="300",
                         SKY4J_JOBS_RETRY_GAP_MS="300", SKY4J_JOBS_GRACE_MS="200")
