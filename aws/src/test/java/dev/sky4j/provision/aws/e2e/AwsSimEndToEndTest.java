@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  */
 class AwsSimEndToEndTest {
   static AwsSimulator sim;
+  /** The jlinked agent runtime, built by the first launch and reused, as a user's cache is. */
+  @TempDir static Path runtimeCache;
 
   @TempDir Path tmp;
 
@@ -60,7 +62,7 @@ class AwsSimEndToEndTest {
   @Test
   void twoNodeSpotClusterRunsBothRanksAnswersSshByNameExecsAndDownLeavesNothing()
       throws Exception {
-    try (SimSky sky = new SimSky(tmp, sim)) {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
       var launch = sky.sky("launch", "-c", "c1", "--infra", "aws/us-east-1", "--num-nodes", "2",
           "--use-spot", "-y", "--", "echo hello-from-rank-$SKYPILOT_NODE_RANK");
       assertThat(launch.code()).as(launch.all()).isZero();
@@ -94,7 +96,7 @@ class AwsSimEndToEndTest {
 
   @Test
   void stopAndStartKeepTheNodesDiskAndItsJobs() throws Exception {
-    try (SimSky sky = new SimSky(tmp, sim)) {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
       var launch = sky.sky("launch", "-c", "c2", "--infra", "aws/us-east-1", "-y", "--",
           "echo kept-data > ~/kept.txt; echo first-job-output");
       assertThat(launch.code()).as(launch.all()).isZero();
@@ -113,6 +115,104 @@ class AwsSimEndToEndTest {
       assertThat(exec.code()).as(exec.all()).isZero();
       assertThat(exec.out()).contains("kept-data")
           .as("a job after the restart has its own log").doesNotContain("first-job-output");
+    }
+  }
+
+  @Test
+  void capacityErrorsWalkTheZonesThenTheNextRegion() throws Exception {
+    sim.fail("InsufficientInstanceCapacity", "--region", "us-east-1", -1);
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
+      var launch = sky.sky("launch", "-c", "c3", "--infra", "aws", "-y", "--", "echo landed");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      String log = launch.out();
+      assertThat(log).contains("landed");
+      // each of us-east-1's zones named with EC2's error, then the next region in price order
+      for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1f")) {
+        assertThat(log).contains("InsufficientInstanceCapacity in " + zone);
+      }
+      assertThat(log.indexOf("Provisioning 1x m6i.2xlarge in aws/us-east-2"))
+          .as("us-east-2 tried after us-east-1's zones")
+          .isGreaterThan(log.lastIndexOf("InsufficientInstanceCapacity in us-east-1"));
+      assertThat(live("us-east-1", "c3")).isEmpty();
+      assertThat(live("us-east-2", "c3")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aServerThatLostItsStateFindsTheClusterByItsTags() throws Exception {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
+      var launch = sky.sky("launch", "-c", "c4", "--infra", "aws/us-east-1", "-y", "--",
+          "echo up");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      assertThat(sky.sky("api", "stop").code()).isZero();
+      for (String f : List.of("state.db", "state.db-wal", "state.db-shm")) {
+        java.nio.file.Files.deleteIfExists(sky.home.resolve(f));
+      }
+      java.nio.file.Files.deleteIfExists(sky.home.resolve("aws").resolve("regions.properties"));
+
+      var status = sky.sky("status", "-r");
+      assertThat(status.code()).as(status.all()).isZero();
+      assertThat(status.out()).contains("c4").contains("UP");
+      var exec = sky.sky("exec", "c4", "--", "echo still-reachable");
+      assertThat(exec.out()).as(exec.all()).contains("still-reachable");
+      assertThat(sky.sky("down", "c4", "-y").code()).isZero();
+      assertThat(live("us-east-1", "c4")).isEmpty();
+    }
+  }
+
+  @Test
+  void useInternalIpsNeverAsksForAPublicAddress() throws Exception {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
+      sky.config("aws:\n  use_internal_ips: true\n");
+      var launch = sky.sky("launch", "-c", "c5", "--infra", "aws/us-east-1", "-y", "--",
+          "echo private-only");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      assertThat(launch.out()).contains("private-only");
+      List<Instance> nodes = live("us-east-1", "c5");
+      assertThat(nodes).hasSize(1);
+      assertThat(nodes.get(0).publicIpAddress()).as("no public address").isNull();
+      assertThat(nodes.get(0).networkInterfaces()).allMatch(n -> n.association() == null
+          || n.association().publicIp() == null, "no public address on any interface");
+    }
+  }
+
+  @Test
+  void autostopStopsAnIdleVmAndAnOpenSshPortForwardKeepsItUp() throws Exception {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
+      sky.env("SKY4J_AUTOSTOP_SECONDS_PER_MINUTE", "3");
+      var launch = sky.sky("launch", "-c", "c6", "--infra", "aws/us-east-1", "-y", "--",
+          "echo ready");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      String id = live("us-east-1", "c6").get(0).instanceId();
+      int local = freePort();
+      Process forward = sky.forward("c6", local);
+      try {
+        // ssh -N -L listens only once it is connected and authenticated
+        sim.await("the forward to listen", () -> {
+          try (java.net.Socket probe = new java.net.Socket("127.0.0.1", local)) {
+            return forward.isAlive();
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        });
+        assertThat(sky.sky("autostop", "c6", "-i", "1", "-y").code()).isZero();
+        Thread.sleep(8_000); // past the compressed idle minute, twice over
+        assertThat(AwsSimulator.state(sim.ec2("us-east-1"), id)).as("the forward keeps it up")
+            .isEqualTo(InstanceStateName.RUNNING);
+      } finally {
+        forward.destroy();
+        forward.waitFor();
+      }
+      sim.await("the idle VM to stop itself", () -> AwsSimulator.state(sim.ec2("us-east-1"), id)
+          == InstanceStateName.STOPPED);
+      sky.sky("status", "-r");
+      assertThat(sky.sky("status").out()).contains("STOPPED");
+    }
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
     }
   }
 }

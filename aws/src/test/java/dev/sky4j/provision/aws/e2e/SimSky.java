@@ -36,7 +36,8 @@ final class SimSky implements AutoCloseable {
   private final Path repo = AwsSimulator.repoRoot();
   private final Map<String, String> extraEnv = new java.util.LinkedHashMap<>();
 
-  SimSky(Path root, AwsSimulator sim) throws IOException {
+  /** {@code runtimeCache}: shared by the tests, this home's cache of the agent's Java runtime. */
+  SimSky(Path root, AwsSimulator sim, Path runtimeCache) throws IOException {
     Prerequisites.require(Files.isRegularFile(cliJar()) && Files.isRegularFile(serverJar()),
         "the built CLI and server jars (mvn -o package -DskipTests)");
     this.root = root;
@@ -46,7 +47,8 @@ final class SimSky implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       this.port = s.getLocalPort();
     }
-    Files.createDirectories(home);
+    Files.createDirectories(home.resolve("cache"));
+    Files.createSymbolicLink(home.resolve("cache").resolve("agent-runtime"), runtimeCache);
   }
 
   private Path cliJar() {
