@@ -67,6 +67,8 @@ class AwsSimEndToEndTest {
           "--use-spot", "-y", "--", "echo hello-from-rank-$SKYPILOT_NODE_RANK");
       assertThat(launch.code()).as(launch.all()).isZero();
       assertThat(launch.out()).contains("hello-from-rank-0", "hello-from-rank-1");
+      // the catalog names zones by ID (use1-az1): the zone's subnet is found, no needless failover
+      assertThat(launch.out()).doesNotContain("has no subnet in use1-az");
       List<Instance> nodes = live("us-east-1", "c1");
       assertThat(nodes).hasSize(2)
           .allMatch(i -> "spot".equals(i.instanceLifecycleAsString()), "spot instances");
@@ -207,6 +209,49 @@ class AwsSimEndToEndTest {
           == InstanceStateName.STOPPED);
       sky.sky("status", "-r");
       assertThat(sky.sky("status").out()).contains("STOPPED");
+    }
+  }
+
+  @Test
+  void anInterruptedManagedSpotJobFinishesInAnotherRegion() throws Exception {
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache)) {
+      sky.env("SKY4J_JOBS_POLL_MS", "300").env("SKY4J_JOBS_RETRY_GAP_MS", "300")
+          .env("SKY4J_JOBS_GRACE_MS", "200");
+      var launch = sky.sky("jobs", "launch", "-n", "sj", "--infra", "aws", "--use-spot", "-y",
+          "-d", "--", "echo attempt-started; sleep 15; echo job-done");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      java.util.regex.Pattern running = java.util.regex.Pattern.compile(
+          "(?m)^1 +sj +.* 0 +RUNNING +aws/([a-z0-9-]+)");
+      String[] region = new String[1];
+      sim.await("the job to run", () -> {
+        var m = running.matcher(sky.sky("jobs", "queue").out());
+        if (m.find()) {
+          region[0] = m.group(1);
+        }
+        return region[0] != null;
+      });
+      List<Instance> first = live(region[0], "sky-managed-1-sj");
+      assertThat(first).hasSize(1);
+      // the first region has no capacity any more: the recovery has to move
+      sim.fail("InsufficientInstanceCapacity", "--region", region[0], -1);
+      sim.interrupt(first.get(0).instanceId());
+
+      long deadline = System.currentTimeMillis() + 150_000;
+      String queue = "";
+      while (System.currentTimeMillis() < deadline && !queue.contains("SUCCEEDED")) {
+        Thread.sleep(1000);
+        queue = sky.sky("jobs", "queue").out();
+        assertThat(queue).doesNotContain("FAILED");
+      }
+      assertThat(queue).as("the job finished after one recovery")
+          .containsPattern("(?m)^1 +sj +.* 1 +SUCCEEDED +aws/" + region[0] + "\\S* > aws/")
+          .doesNotContainPattern("> aws/" + region[0] + "/");
+      var controller = sky.sky("jobs", "logs", "1", "--controller", "--no-follow");
+      assertThat(controller.out()).contains("Preemption detected");
+      assertThat(sky.sky("jobs", "logs", "1", "--no-follow").out()).contains("job-done");
+      assertThat(instances(region[0], "sky-managed-1-sj")).extracting(Instance::instanceId)
+          .as("nothing relaunched in the region without capacity")
+          .containsExactly(first.get(0).instanceId());
     }
   }
 
