@@ -3,6 +3,7 @@ package dev.sky4j.engine;
 import dev.sky4j.agent.http.AgentSecret;
 import dev.sky4j.agent.http.HttpJsonClient;
 import dev.sky4j.agent.http.LongPoll;
+import dev.sky4j.agent.vm.ControlSessions;
 import dev.sky4j.paths.Sky4jPaths;
 import dev.sky4j.provision.ClusterInfo;
 import dev.sky4j.provision.NodeInfo;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@link ClusterAccess} over sshj: one warm connection per node, one tunnel to the head agent per
@@ -30,10 +32,21 @@ public final class SshClusterAccess implements ClusterAccess {
   private final SshConfigWriter sshConfig;
   private final AgentSecrets secrets;
   private final Map<String, Conn> conns = new ConcurrentHashMap<>();
+  private final Predicate<String> openSshCloud;
 
   public SshClusterAccess(Sky4jPaths paths) {
+    this(paths, cloud -> false);
+  }
+
+  /**
+   * {@code openSshCloud}: whether a cloud's nodes run OpenSSH in VM mode
+   * ({@link dev.sky4j.provision.Capability#OPENSSH_NODES}), whose warm connections mark
+   * themselves as sky4j's own.
+   */
+  public SshClusterAccess(Sky4jPaths paths, Predicate<String> openSshCloud) {
     this.sshConfig = new SshConfigWriter(paths);
     this.secrets = new AgentSecrets(paths);
+    this.openSshCloud = openSshCloud;
   }
 
   /** The cached connections of one cluster. */
@@ -65,9 +78,10 @@ public final class SshClusterAccess implements ClusterAccess {
     synchronized (conn) {
       if (!key.equals(conn.key)) {
         conn.close();
+        String mark = openSshCloud.test(c.cloud()) ? ControlSessions.MARK_COMMAND : null;
         for (NodeInfo n : c.nodes()) {
           conn.runners.add(new CommandRunner(new SshTarget(n.sshHost(), n.sshPort(), c.sshUser(),
-              c.privateKey(), c.proxyCommand())));
+              c.privateKey(), c.proxyCommand()), mark));
         }
         conn.key = key;
       }

@@ -19,5 +19,11 @@ public enum Capability {
   /** An admin can reclaim a spot node on purpose ({@link Provider#preempt}), as a test does. */
   PREEMPT_ON_DEMAND,
   /** {@code resources.image_id}: the nodes boot from the image the task names. */
-  CUSTOM_IMAGES
+  CUSTOM_IMAGES,
+  /**
+   * The nodes are VMs whose SSH is the system's OpenSSH, and the agent runs in VM mode: sky4j's
+   * warm connections mark themselves on connecting ({@code agent.vm.ControlSessions}), else
+   * they would count as SSH activity and autostop would never fire while the server runs.
+   */
+  OPENSSH_NODES
 }

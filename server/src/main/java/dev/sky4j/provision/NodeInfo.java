@@ -5,7 +5,8 @@ package dev.sky4j.provision;
  * {@code sshHost}/{@code sshPort} is where SSH answers (the same address on the local cloud);
  * {@code agentPort} is where the node's agent listens on {@code agentHost}, the address the agent
  * binds as seen from the node's side of the SSH tunnel: the node's own address on the local cloud
- * (every node shares this machine's loopback), {@code 127.0.0.1} on a VM. A provider that
+ * (every node shares this machine's loopback), its private address on a VM (so the head's agent
+ * reaches its workers' agents; the cluster secret guards it). A provider that
  * installs the stock agent passes the agent's {@code NodeConfig.DEFAULT_AGENT_PORT}.
  */
 public record NodeInfo(

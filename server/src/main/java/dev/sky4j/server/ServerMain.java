@@ -7,6 +7,7 @@ import dev.sky4j.api.JobRoutes;
 import dev.sky4j.client.dto.Health;
 import dev.sky4j.client.dto.ServerInfo;
 import dev.sky4j.json.Json;
+import dev.sky4j.engine.Providers;
 import dev.sky4j.engine.SkyService;
 import dev.sky4j.jobs.JobsConfig;
 import dev.sky4j.jobs.ManagedJobs;
@@ -67,7 +68,8 @@ public final class ServerMain {
     // before the port opens: a client that started this server finds the token once health answers
     ApiToken token = ApiToken.fromFile(ApiTokenFile.under(home));
     Database db = Database.open(home.resolve("state.db"));
-    SkyService sky = new SkyService(home, db, Wiring.providers(paths), Wiring.access(paths));
+    Providers providers = Wiring.providers(paths);
+    SkyService sky = new SkyService(home, db, providers, Wiring.access(paths, providers));
     ManagedJobs managed = new ManagedJobs(sky.jobClusters(), db, home, JobsConfig.fromEnvironment());
     ApiServer api = new ApiServer(sky, Version.current(), token).allowHosts(allowedHosts)
         .with(new JobRoutes(managed)::register).start(host, port);

@@ -5,6 +5,7 @@ import dev.sky4j.engine.ClusterAccess;
 import dev.sky4j.engine.Providers;
 import dev.sky4j.engine.SshClusterAccess;
 import dev.sky4j.paths.Sky4jPaths;
+import dev.sky4j.provision.Capability;
 import dev.sky4j.provision.Provider;
 import dev.sky4j.provision.ProviderFactory;
 import java.io.IOException;
@@ -51,7 +52,8 @@ final class Wiring {
     return out;
   }
 
-  static ClusterAccess access(Sky4jPaths paths) {
-    return new SshClusterAccess(paths);
+  static ClusterAccess access(Sky4jPaths paths, Providers providers) {
+    return new SshClusterAccess(paths, cloud -> providers.has(cloud)
+        && providers.get(cloud).capabilities().contains(Capability.OPENSSH_NODES));
   }
 }

@@ -42,12 +42,25 @@ public final class CommandRunner implements AutoCloseable {
   static final int KEEPALIVE_MISSES = 3;
 
   private final SshTarget target;
+  /** Run once on every new connection before anything else (null = nothing). */
+  private final String onConnect;
   private SSHClient ssh;
   /** The tunnels over {@link #ssh}; a new connection starts a new list. */
   private List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
 
   public CommandRunner(SshTarget target) {
+    this(target, null);
+  }
+
+  /**
+   * A runner that runs {@code onConnect} once per connection, right after authenticating: on an
+   * OpenSSH node, sky4j's warm connection marks itself so it does not hold off autostop
+   * ({@code agent.vm.ControlSessions}). A failing mark is not fatal: the node then merely stays
+   * awake while this server holds the connection.
+   */
+  public CommandRunner(SshTarget target, String onConnect) {
     this.target = target;
+    this.onConnect = onConnect;
   }
 
   public SshTarget target() {
@@ -88,6 +101,11 @@ public final class CommandRunner implements AutoCloseable {
       c.connect(target.host(), target.port());
       c.getSocket().setTcpNoDelay(true);
       c.authPublickey(target.user(), c.loadKeys(target.privateKey().toString()));
+      if (onConnect != null) {
+        try (Session s = c.startSession()) {
+          s.exec(onConnect).join(30, TimeUnit.SECONDS);
+        }
+      }
     } catch (IOException e) {
       c.close();
       throw new IOException("cannot SSH to " + target.user() + "@" + target.host() + ":"

@@ -29,6 +29,21 @@ public final class JobQueue {
     this.pool = new SlotPool(Math.max(1, cluster.peers().size()), cluster.gpuDevices().size(),
         cluster.cpus());
     this.launcher = launcher;
+    this.nextId = firstFreeId(logsDir);
+  }
+
+  /**
+   * After a stop/start the node keeps its disk, and with it the logs of the jobs before: ids go
+   * on from there, so a new job never shows (or appends to) an old job's log.
+   */
+  private static long firstFreeId(Path logsDir) {
+    try (var dirs = java.nio.file.Files.list(logsDir)) {
+      return 1 + dirs.map(d -> d.getFileName().toString())
+          .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
+          .mapToLong(Long::parseLong).max().orElse(0);
+    } catch (java.io.IOException e) {
+      return 1; // no logs yet: a fresh node
+    }
   }
 
   public synchronized Job submit(JobSpec spec) {

@@ -93,7 +93,7 @@ public final class AwsProvider implements Provider {
   @Override
   public Set<Capability> capabilities() {
     return EnumSet.of(Capability.STOP, Capability.SPOT, Capability.OPEN_PORTS,
-        Capability.CUSTOM_IMAGES);
+        Capability.CUSTOM_IMAGES, Capability.OPENSSH_NODES);
   }
 
   @Override

@@ -78,8 +78,9 @@ final class Instances {
   /**
    * The node as the server reaches it: the simulator's address when it runs one, else the
    * public IP (or the private one with {@code aws.use_internal_ips}, or when there is none).
-   * The agent listens on the VM's loopback, seen through the tunnel; in the simulator all VMs
-   * share this machine's network, so each agent listens on its VM's own address instead.
+   * The agent listens on the node's internal address (the private IP; in the simulator, where
+   * all VMs share this machine's network, the VM's own loopback address), with the cluster
+   * secret, and is reached from here through the SSH tunnel.
    */
   static NodeInfo node(Instance i, boolean internalIps, SimHosts sim) {
     int rank = InstanceTags.rank(i);
@@ -96,7 +97,9 @@ final class Instances {
     }
     String host = internalIps || i.publicIpAddress() == null ? i.privateIpAddress()
         : i.publicIpAddress();
+    // the agent binds the private address (its workers' agents are reached there by the head,
+    // inside the security group); from here it is reached through the SSH tunnel
     return new NodeInfo(i.instanceId(), rank, i.privateIpAddress(), host, 22, state(i),
-        NodeConfig.DEFAULT_AGENT_PORT, "127.0.0.1");
+        NodeConfig.DEFAULT_AGENT_PORT, i.privateIpAddress());
   }
 }

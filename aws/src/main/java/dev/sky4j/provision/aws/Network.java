@@ -39,7 +39,10 @@ final class Network {
     Vpc vpc = vpcs.get(0);
     List<Subnet> subnets = ec2.describeSubnets(b -> b.filters(
         Filter.builder().name("vpc-id").values(vpc.vpcId()).build())).subnets().stream()
-        .filter(s -> zone == null || zone.equals(s.availabilityZone()))
+        // the catalog names zones by their ID (use1-az1: the same place in every account),
+        // a task may name them as the account does (us-east-1a)
+        .filter(s -> zone == null || zone.equals(s.availabilityZone())
+            || zone.equals(s.availabilityZoneId()))
         .sorted(Comparator.comparing((Subnet s) -> Boolean.TRUE.equals(s.mapPublicIpOnLaunch())
                 == cfg.useInternalIps())
             .thenComparing(Subnet::availabilityZone))

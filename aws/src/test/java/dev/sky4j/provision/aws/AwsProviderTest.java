@@ -75,7 +75,8 @@ class AwsProviderTest {
 
       assertThat(info.nodes()).hasSize(2);
       assertThat(info.sshUser()).isEqualTo("ubuntu");
-      assertThat(info.head().agentHost()).isEqualTo("127.0.0.1");
+      // the agent binds the node's private address: the head reaches its workers' agents there
+      assertThat(info.head().agentHost()).isEqualTo(info.head().internalIp()).isNotBlank();
       List<Instance> all = instances("train");
       assertThat(all).hasSize(2);
       assertThat(all).allMatch(i -> "spot".equals(i.instanceLifecycleAsString()));
