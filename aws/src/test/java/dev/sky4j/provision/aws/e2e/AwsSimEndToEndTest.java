@@ -260,4 +260,40 @@ class AwsSimEndToEndTest {
       return s.getLocalPort();
     }
   }
+
+  @Test
+  void anS3CopyMountReachesTheVmWithoutAwsKeysAndAnEphemeralBucketGoesWithTheCluster()
+      throws Exception {
+    String bucket = "sky4j-simcopy-" + Long.toHexString(System.nanoTime());
+    java.nio.file.Files.createDirectories(tmp.resolve("payload/sub"));
+    java.nio.file.Files.writeString(tmp.resolve("payload/hello.txt"), "hello-from-s3\n");
+    java.nio.file.Files.writeString(tmp.resolve("payload/sub/deep.txt"), "deep-file\n");
+    java.nio.file.Files.writeString(tmp.resolve("copy.yaml"), String.join("\n",
+        "resources:", "  infra: aws/us-east-1",
+        "file_mounts:", "  ~/data:", "    name: " + bucket, "    source: ./payload",
+        "    store: s3", "    mode: COPY", "    persistent: false",
+        "run: cat ~/data/hello.txt ~/data/sub/deep.txt; env | grep -c '^AWS_' || true", ""));
+    try (SimSky sky = new SimSky(tmp, sim, runtimeCache);
+        software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3
+            .S3Client.builder().endpointOverride(sim.endpoint()).forcePathStyle(true)
+            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+            .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                    "testing", "testing")))
+            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+            .build()) {
+      var launch = sky.sky("launch", "-c", "c8", "-y", "copy.yaml");
+      assertThat(launch.code()).as(launch.all()).isZero();
+      // the files came down to the simulated VM from the bucket; the node holds no AWS keys
+      assertThat(launch.out()).contains("hello-from-s3", "deep-file");
+      assertThat(launch.out().lines().map(String::strip)).as("AWS_* variables on the node")
+          .contains("0");
+      assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
+          .extracting(o -> o.key()).containsExactlyInAnyOrder("hello.txt", "sub/deep.txt");
+      var down = sky.sky("down", "c8", "-y");
+      assertThat(down.code()).as(down.all()).isZero();
+      assertThat(s3.listBuckets().buckets()).extracting(b -> b.name())
+          .as("persistent: false goes with the cluster").doesNotContain(bucket);
+    }
+  }
 }
