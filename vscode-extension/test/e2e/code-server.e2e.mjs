@@ -178,7 +178,12 @@ try {
   await offer.waitFor();
   if (!(await offer.getByRole('button', { name: 'Install Remote-SSH' }).count())) throw new Error('no Install Remote-SSH button');
   await offer.getByRole('button', { name: 'Copy ssh command' }).click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // the extension writes the clipboard after the click returns: wait for it (up to 10 s)
+  let copied = '';
+  for (const t0 = Date.now(); Date.now() - t0 < 10000 && copied !== `ssh ${CLUSTER}`;) {
+    copied = await page.evaluate(() => navigator.clipboard.readText());
+    if (copied !== `ssh ${CLUSTER}`) await new Promise((r) => setTimeout(r, 100));
+  }
   if (copied !== `ssh ${CLUSTER}`) throw new Error(`clipboard holds ${JSON.stringify(copied)}, not "ssh ${CLUSTER}"`);
 
   step('Down (confirmed) and the cluster leaves the view');
